@@ -1,0 +1,159 @@
+"""``course-builder build``: check, assemble, MkDocs, link check, then swap ``site/`` in.
+
+The new site is built in a temporary folder beside ``site/`` and only replaces it when
+every stage passed, so a failed build leaves the last good site as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from course_builder.issues import Issue, report, summary
+from course_builder.pipeline import STAGING, load_and_check, prepare_site
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+
+
+class BuildFailed(Exception):
+    """A stage failed; the message says which and why. ``site/`` was not touched."""
+
+
+@dataclass
+class Progress:
+    """Prints each stage as it runs, with the time it took."""
+
+    stream: TextIO
+    times: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        print(f"• {name}…", file=self.stream, flush=True)
+        start = time.monotonic()
+        try:
+            yield
+        finally:
+            self.times[name] = time.monotonic() - start
+        print(f"  {name}: done in {self.times[name]:.1f} s", file=self.stream, flush=True)
+
+    def note(self, text: str) -> None:
+        print(f"  {text}", file=self.stream, flush=True)
+
+
+class _MkDocsLog(logging.Handler):
+    """Collects MkDocs warnings (strict mode fails on them) and reports per-language builds."""
+
+    def __init__(self, progress: Progress) -> None:
+        super().__init__(logging.INFO)
+        self.progress = progress
+        self.warnings: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.levelno >= logging.WARNING:
+            self.warnings.append(message)
+        elif message.startswith("course: built"):
+            self.progress.note(message.removeprefix("course: "))
+
+
+def run_mkdocs(root: Path, site_dir: Path, course: object, progress: Progress,
+               offline: bool = False) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    handler = _MkDocsLog(progress)
+    previous_level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir),
+                             strict=True)
+        plugin = config.plugins.get("course")
+        if plugin is not None:
+            plugin.preloaded = course  # type: ignore[attr-defined]
+        mkdocs_build(config)
+    except (Abort, MkDocsException, SystemExit) as exc:
+        details = "\n".join(f"  - {w}" for w in handler.warnings) or f"  {exc}"
+        raise BuildFailed(f"MkDocs could not build the site:\n{details}") from None
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous_level)
+    if handler.warnings:
+        details = "\n".join(f"  - {w}" for w in handler.warnings)
+        raise BuildFailed(f"MkDocs reported warnings (strict):\n{details}")
+
+
+def build_site(root: Path, stream: TextIO, *, link_check: bool = True, pdfs: bool = True,
+               site: Path | None = None,
+               extra_stages: list[tuple[str, Callable[[Path], None]]] | None = None) -> Path:
+    """Build the whole site into ``site`` (default ``root/site``) or raise BuildFailed."""
+    site = site or root / "site"
+    progress = Progress(stream)
+    started = time.monotonic()
+    with progress.stage("checking content"):
+        course, issues = load_and_check(root)
+        report(issues, stream, root)
+        progress.note(summary(issues, course.files_read))
+    if any(i.is_error for i in issues):
+        raise BuildFailed("content errors (listed above); site/ was left as it was")
+    with progress.stage("assembling the staging tree"):
+        written = prepare_site(course, root / STAGING)
+        progress.note(f"{len(written)} files in {STAGING}")
+    site.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
+    try:
+        with progress.stage("building the site with MkDocs (English, then Spanish)"):
+            run_mkdocs(root, tmp, course, progress)
+        for name, action in extra_stages or []:
+            with progress.stage(name):
+                action(tmp)
+        if link_check:
+            with progress.stage("checking links and anchors (both languages)"):
+                from course_builder.linkcheck import check_site
+                broken = check_site(tmp)
+                for link in broken:
+                    progress.note(f"✗ {link.page}: {link.url}: {link.problem.split('. Available')[0]}")
+                if broken:
+                    raise BuildFailed(f"{len(broken)} broken link(s) in the built site")
+        _swap(tmp, site)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    total = time.monotonic() - started
+    pages = sum(1 for _ in site.rglob("index.html"))
+    print(f"✓ built {pages} pages in both languages into {_rel(site, root)}/ in {total:.1f} s",
+          file=stream)
+    return site
+
+
+def _swap(new: Path, site: Path) -> None:
+    """Replace ``site`` by ``new`` with two renames (the old one is removed afterwards)."""
+    old = site.with_name(f".site-old-{os.getpid()}")
+    if site.exists():
+        site.rename(old)
+    new.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def check_only(root: Path, stream: TextIO) -> tuple[list[Issue], int]:
+    course, issues = load_and_check(root)
+    return issues, course.files_read

@@ -1,0 +1,123 @@
+"""The ``course-builder`` command. Thin: parses arguments and calls the core."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from course_builder import __version__
+from course_builder.issues import report, summary
+
+EPILOG = """\
+examples:
+  course-builder check                 check every page, quiz and scenario; list all problems
+  course-builder build                 check, then build site/ (kept as it was if anything fails)
+  course-builder serve                 preview at http://127.0.0.1:8000, rebuilt on every save
+  python -m course_builder check       the same as course-builder check
+
+Every problem is printed as  path:line: [code] message, followed by a hint.
+The codes are explained in CONTRIBUTING.md ("Error codes").
+"""
+
+
+def _root(args: argparse.Namespace) -> Path:
+    from course_builder.project import find_root
+    return find_root(Path(args.project) if args.project else None)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from course_builder.pipeline import load_and_check
+    root = _root(args)
+    start = time.monotonic()
+    course, issues = load_and_check(root)
+    report(issues, sys.stdout, root)
+    elapsed = time.monotonic() - start
+    print(f"{summary(issues, course.files_read)} in {elapsed:.2f} s")
+    errors = any(i.is_error for i in issues)
+    return 1 if errors or (args.strict and issues) else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from course_builder.build import BuildFailed, build_site
+    root = _root(args)
+    try:
+        build_site(root, sys.stdout, link_check=not args.no_link_check,
+                   site=Path(args.site_dir).resolve() if args.site_dir else None)
+    except BuildFailed as exc:
+        print(f"✗ build failed: {exc}", file=sys.stdout)
+        return 1
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+    root = _root(args)
+    os.environ["COURSE_BUILDER_PREVIEW"] = "1"  # report content problems, keep serving
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+    print(f"Previewing {root} at http://{args.dev_addr}/ (Ctrl+C to stop). "
+          "Saving any file in docs/, docs_es/, quizzes/, scenarios/, workshop/, data/ or "
+          "course.yml rebuilds the site.")
+    serve(config_file=str(root / "mkdocs.yml"), dev_addr=args.dev_addr, livereload=True,
+          strict=False)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="course-builder", description="Check and build the bilingual course site.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-C", "--project", metavar="DIR",
+                        help="the project folder (default: the nearest folder with course.yml)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, help_: str, examples: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_,
+                           epilog="examples:\n" + examples,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.add_argument("-C", "--project", metavar="DIR", default=argparse.SUPPRESS,
+                       help="the project folder (default: the nearest folder with course.yml)")
+        return p
+
+    p = add("check", "Load and validate all content; print every problem with file and line.",
+            "  course-builder check\n  course-builder check --strict   # warnings fail too\n"
+            "  GITHUB_ACTIONS=true course-builder check   # also prints ::error annotations\n")
+    p.add_argument("--strict", action="store_true", help="exit 1 on warnings as well")
+    p.set_defaults(func=cmd_check)
+
+    p = add("build", "Check, assemble, build with MkDocs, check links; replace site/ only "
+                     "if every stage passed.",
+            "  course-builder build\n  course-builder build --no-link-check   # faster, for drafts\n"
+            "  course-builder build --site-dir /tmp/preview\n")
+    p.add_argument("--no-link-check", action="store_true", help="skip the LinkChecker stage")
+    p.add_argument("--site-dir", metavar="DIR", help="where to write the site (default: site/)")
+    p.set_defaults(func=cmd_build)
+
+    p = add("serve", "Live preview that rebuilds when any source changes.",
+            "  course-builder serve\n  course-builder serve --dev-addr 127.0.0.1:8010\n")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    if not hasattr(args, "project"):
+        args.project = None
+    from course_builder.project import ProjectNotFound
+    try:
+        return int(args.func(args))
+    except ProjectNotFound as exc:
+        print(f"course-builder: {exc}. Run it inside the course project, or pass -C DIR.",
+              file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,131 @@
+"""YAML with positions: every mapping and sequence remembers the file and line of its items.
+
+Parsed mappings are ``YMap`` (a dict) and sequences ``YSeq`` (a list), so ordinary code can
+read them, and checks can still point at the line of any key or item. Parse errors and
+duplicate keys become Issues, never exceptions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from course_builder.issues import Issue, Pos
+
+
+class YMap(dict):  # type: ignore[type-arg]
+    """A dict that knows the position of itself and of each key."""
+
+    pos: Pos
+    key_pos: dict[Any, Pos]
+
+    def pos_of(self, key: Any) -> Pos:
+        return self.key_pos.get(key, self.pos)
+
+
+class YSeq(list):  # type: ignore[type-arg]
+    """A list that knows the position of itself and of each item."""
+
+    pos: Pos
+    item_pos: list[Pos]
+
+    def pos_at(self, index: int) -> Pos:
+        return self.item_pos[index] if 0 <= index < len(self.item_pos) else self.pos
+
+
+class _Loader(yaml.SafeLoader):
+    path: Path
+    duplicates: list[Issue]
+
+
+def _pos(loader: _Loader, node: Node) -> Pos:
+    return Pos(loader.path, node.start_mark.line + 1)
+
+
+def _construct_map(loader: _Loader, node: MappingNode) -> YMap:
+    loader.flatten_mapping(node)
+    result = YMap()
+    result.pos = _pos(loader, node)
+    result.key_pos = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, (list, dict)):
+            key = str(key)
+        if key in result:
+            loader.duplicates.append(Issue.at(
+                _pos(loader, key_node), "yaml-duplicate-key",
+                f"the key '{key}' appears twice in this mapping (first on line "
+                f"{result.key_pos[key].line}); the second silently replaces the first",
+                "remove or rename one of the two"))
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_pos[key] = _pos(loader, key_node)
+    return result
+
+
+def _construct_seq(loader: _Loader, node: SequenceNode) -> YSeq:
+    result = YSeq(loader.construct_object(child, deep=True) for child in node.value)
+    result.pos = _pos(loader, node)
+    result.item_pos = [_pos(loader, child) for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)  # type: ignore[arg-type]
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)  # type: ignore[arg-type]
+
+
+def parse_yaml(text: str, path: Path, line_offset: int = 0) -> tuple[Any, list[Issue]]:
+    """Parse YAML text; return (data or None, issues). ``line_offset`` shifts reported lines
+    (for front matter, which starts after the opening ``---``)."""
+    loader = _Loader(text)
+    loader.path = path
+    loader.duplicates = []
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 0
+        problem = (exc.problem or "invalid YAML").strip()
+        context = f" ({exc.context.strip()})" if exc.context else ""
+        return None, [Issue(path, line, "yaml-syntax",
+                            f"this YAML does not parse: {problem}{context}",
+                            "check indentation and quote text that contains ': ' or starts "
+                            "with a special character such as * & ! % @ `")]
+    except yaml.YAMLError as exc:
+        return None, [Issue(path, line_offset, "yaml-syntax", f"this YAML does not parse: {exc}",
+                            "check the file's syntax")]
+    finally:
+        loader.dispose()
+    issues = list(loader.duplicates)
+    if line_offset:
+        data = _shift(data, line_offset)
+        issues = [Issue(i.path, i.line + line_offset, i.code, i.message, i.hint, i.severity)
+                  for i in issues]
+    return data, issues
+
+
+def _shift(value: Any, offset: int) -> Any:
+    if isinstance(value, YMap):
+        value.pos = Pos(value.pos.path, value.pos.line + offset)
+        value.key_pos = {k: Pos(p.path, p.line + offset) for k, p in value.key_pos.items()}
+        for v in value.values():
+            _shift(v, offset)
+    elif isinstance(value, YSeq):
+        value.pos = Pos(value.pos.path, value.pos.line + offset)
+        value.item_pos = [Pos(p.path, p.line + offset) for p in value.item_pos]
+        for v in value:
+            _shift(v, offset)
+    return value
+
+
+def load_yaml(path: Path) -> tuple[Any, list[Issue]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Issue(path, 0, "file-encoding", "this file is not UTF-8 text",
+                            "save it as UTF-8")]
+    return parse_yaml(text, path)
+
+
