@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from course_builder.issues import format_issue
 from course_builder.pipeline import STAGING, load_and_check, nav_for, prepare_site
 from course_builder.project import WATCHED
+from course_builder.search import split_search_index
 
 log = logging.getLogger("mkdocs.plugins.course")
 
@@ -35,6 +36,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self._started: float = 0.0
         # Set by `course-builder build`, which has loaded, checked and assembled already.
         self.preloaded: Any = None
+        self._site_dir: Path | None = None
+        self._nested = 0.0
 
     # Priority 100: before static-i18n's on_config (-100), which reads docs_dir and languages.
     @event_priority(100)
@@ -87,11 +90,25 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_pre_build(self, config: Any) -> None:
         self._started = time.monotonic()
+        if self._site_dir is None:
+            self._site_dir = Path(config.site_dir)
 
+    # Priority -200: after static-i18n's on_post_build (-100), which builds the other
+    # languages inside the first language's post_build and then merges the search index.
+    @event_priority(-200)
     def on_post_build(self, config: Any) -> None:
+        if not self.config.enabled:
+            return
         i18n = config.plugins.get("i18n")
-        lang = getattr(i18n, "current_language", None) or "en"
-        log.info("course: built '%s' in %.1f s", lang, time.monotonic() - self._started)
+        elapsed = time.monotonic() - self._started
+        if i18n is not None and getattr(i18n, "building", False):
+            self._nested += elapsed  # another language, built inside the first one's post_build
+            log.info("course: built '%s' in %.1f s", i18n.current_language, elapsed)
+            return
+        log.info("course: built '%s' in %.1f s", "en", elapsed - self._nested)
+        if self._site_dir is not None:
+            counts = split_search_index(self._site_dir)
+            log.debug("course: search entries per language: %s", counts)
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         root = Path(config.config_file_path).resolve().parent

@@ -101,7 +101,7 @@ def _load_outline(root: Path, issues: IssueList
         if "page" in entry:
             reader.unknown_keys(entry, ("page",), "a page entry")
             page = reader.string(entry, "page", "a page path such as index.md")
-            outline.append(OutlineEntry(None, (page,), (), False, pos))
+            outline.append(OutlineEntry(None, (page,), (), False, pos, (entry.pos_of("page"),)))
             continue
         reader.unknown_keys(entry, ("section", "modules", "pages", "core"), "a section")
         section = reader.text(entry, "section", "the section title") or empty
@@ -127,8 +127,9 @@ def _load_outline(root: Path, issues: IssueList
         if not ids and not pages:
             issues.error(pos, "outline-empty-section", "this section lists no modules or pages",
                          "add 'modules: [...]' or 'pages: [...]', or remove the section")
-        outline.append(OutlineEntry(section, tuple(f"modules/{m}.md" for m in ids) + pages,
-                                    tuple(ids), core, pos))
+        outline.append(OutlineEntry(
+            section, tuple(f"modules/{m}.md" for m in ids) + pages, tuple(ids), core, pos,
+            tuple(seen[m] for m in ids) + tuple(page_seq.pos_at(i) for i in range(len(pages)))))
     return title, description, outline, modules
 
 

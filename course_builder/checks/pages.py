@@ -25,13 +25,15 @@ def check_pages(course: Course) -> Iterator[Issue]:
 
 
 def _check_outline(course: Course) -> Iterator[Issue]:
+    if not course.outline:
+        return  # course.yml failed to load: that error is reported already
     listed: set[str] = set()
     for entry in course.outline:
-        for rel in entry.pages:
+        for index, rel in enumerate(entry.pages):
             listed.add(rel)
             if rel not in course.pages["en"]:
                 missing = course.root / SOURCE_DIRS["en"] / rel
-                yield Issue.at(entry.pos, "outline-missing-page",
+                yield Issue.at(entry.pos_of(index), "outline-missing-page",
                                f"the outline lists '{rel}', but {missing.relative_to(course.root)} "
                                "does not exist", _suggest(rel, course.pages["en"]) or
                                f"create {missing.relative_to(course.root)} (course-builder new "
@@ -129,7 +131,7 @@ def _check_pairs(course: Course) -> Iterator[Issue]:
                                if lang == "en" else
                                f"remove it, or create docs/{rel} if the English page is missing")
                 continue
-            if lang == "es":
+            if lang == "es" and page.meta and twin.meta:  # a broken front matter says enough
                 yield from _compare(page, twin)
 
 

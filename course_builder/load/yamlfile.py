@@ -85,7 +85,9 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> tuple[Any, list[I
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed [ or { is only noticed lines later: point at where it was opened.
+        in_flow = bool(exc.context and "flow" in exc.context and exc.context_mark)
+        mark = exc.context_mark if in_flow else (exc.problem_mark or exc.context_mark)
         line = (mark.line + 1 + line_offset) if mark else 0
         problem = (exc.problem or "invalid YAML").strip()
         context = f" ({exc.context.strip()})" if exc.context else ""

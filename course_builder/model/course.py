@@ -104,6 +104,10 @@ class OutlineEntry:
     modules: tuple[str, ...]
     core: bool
     pos: Pos
+    page_pos: tuple[Pos, ...] = ()   # where each of ``pages`` is listed
+
+    def pos_of(self, index: int) -> Pos:
+        return self.page_pos[index] if index < len(self.page_pos) else self.pos
 
 
 @dataclass
