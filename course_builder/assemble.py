@@ -18,6 +18,7 @@ import yaml
 
 from course_builder import LANGS
 from course_builder.model.course import Course, Directive, Page
+from course_builder.model.text import Text
 from course_builder.render.labels import label
 
 # Our browser code, in load order. storage.js first: the widgets use CB.store and CB.each.
@@ -28,13 +29,25 @@ BUNDLE_JS = "assets/course.js"
 BUNDLE_CSS = "assets/course.css"
 
 
+# Bundles loaded only by the pages that name them in front matter (``cb_scripts`` /
+# ``cb_styles``, emitted by overrides/main.html), so module pages stay light.
+PAGE_BUNDLES: dict[str, tuple[str, ...]] = {}
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page made by a generator (agenda, guide, progress...), placed like any other page."""
+    """A page made by a generator (agenda, guide, progress...), placed like any other page.
+
+    ``markdown`` includes its front matter (at least ``title``). Pages with a ``section``
+    are added to the navigation under that section (English ``rel`` only; the Spanish page
+    sits at the same ``rel``). ``order`` sorts pages within their section.
+    """
 
     lang: str
     rel: str
     markdown: str
+    section: Text | None = None
+    order: int = 0
 
 
 def staging_rel(lang: str, rel: str) -> str:
@@ -62,6 +75,9 @@ def assemble(course: Course, out: Path, generated: list[GeneratedPage] | None = 
                     wanted[rel] = file.read_bytes()
     wanted[BUNDLE_JS] = bundle_js().encode("utf-8")
     wanted[BUNDLE_CSS] = bundle_css().encode("utf-8")
+    for bundle, names in PAGE_BUNDLES.items():
+        wanted[bundle] = (bundle_css(names) if bundle.endswith(".css")
+                          else bundle_js(names)).encode("utf-8")
     sync_tree(out, wanted)
     return sorted(wanted)
 
@@ -166,14 +182,15 @@ def _asset_text(name: str) -> str | None:
     return ref.read_text(encoding="utf-8") if ref.is_file() else None
 
 
-def bundle_js() -> str:
+def bundle_js(names: tuple[str, ...] = JS_FILES) -> str:
+    """Minified concatenation of our scripts (missing files are skipped)."""
     import rjsmin
-    return "\n".join(rjsmin.jsmin(t) for n in JS_FILES if (t := _asset_text(n)) is not None)
+    return "\n".join(rjsmin.jsmin(t) for n in names if (t := _asset_text(n)) is not None)
 
 
-def bundle_css() -> str:
+def bundle_css(names: tuple[str, ...] = CSS_FILES) -> str:
     import rcssmin
-    return "\n".join(rcssmin.cssmin(t) for n in CSS_FILES if (t := _asset_text(n)) is not None)
+    return "\n".join(rcssmin.cssmin(t) for n in names if (t := _asset_text(n)) is not None)
 
 
 def content_hash(text: str) -> str:

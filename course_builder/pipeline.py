@@ -5,6 +5,7 @@ The CLI and the MkDocs plugin both call these, so a preview and a build see the 
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -31,22 +32,45 @@ def load_and_check(root: Path) -> tuple[Course, list[Issue]]:
     return course, issues + run_checks(course)
 
 
+# Modules that make pages from the sources; each defines ``pages(course) -> list[GeneratedPage]``.
+GENERATORS: tuple[str, ...] = ()
+
+
 def generated_pages(course: Course) -> list[GeneratedPage]:
     """Pages made from the sources rather than written by hand (agendas, guides, ...)."""
-    return []
+    pages: list[GeneratedPage] = []
+    for name in GENERATORS:
+        pages += import_module(name).pages(course)
+    return pages
 
 
 def prepare_site(course: Course, staging: Path) -> list[str]:
-    return assemble(course, staging, generated_pages(course))
+    generated = generated_pages(course)
+    course.generated = generated
+    return assemble(course, staging, generated)
 
 
 def nav_for(course: Course) -> list[Any]:
-    """MkDocs nav from the outline. Page titles come from each language's front matter;
-    section titles are English here and translated by static-i18n's nav_translations."""
+    """MkDocs nav from the outline, then the generated pages' sections. Page titles come
+    from each language's front matter; section titles are English here and translated by
+    static-i18n's nav_translations (see ``section_titles``)."""
     nav: list[Any] = []
     for entry in course.outline:
         if entry.title is None:
             nav.extend(entry.pages)
         else:
             nav.append({entry.title.en: list(entry.pages)})
+    sections: dict[str, list[GeneratedPage]] = {}
+    for page in course.generated:
+        if page.lang == "en" and page.section is not None:
+            sections.setdefault(page.section.en, []).append(page)
+    for title, pages in sections.items():
+        nav.append({title: [p.rel for p in sorted(pages, key=lambda p: (p.order, p.rel))]})
     return nav
+
+
+def section_titles(course: Course) -> dict[str, str]:
+    """English section title -> Spanish, for the outline and the generated sections."""
+    titles = {e.title.en: e.title.es for e in course.outline if e.title}
+    titles.update({p.section.en: p.section.es for p in course.generated if p.section})
+    return titles

@@ -18,7 +18,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from course_builder.issues import format_issue
-from course_builder.pipeline import STAGING, load_and_check, nav_for, prepare_site
+from course_builder.pipeline import (
+    STAGING,
+    load_and_check,
+    nav_for,
+    prepare_site,
+    section_titles,
+)
 from course_builder.project import WATCHED
 from course_builder.search import split_search_index
 
@@ -83,10 +89,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if language.locale == "es":
                 language.site_name = course.title.es
                 language.site_description = course.description.es
-                language.nav_translations = {
-                    **{e.title.en: e.title.es for e in course.outline if e.title},
-                    "Home": "Inicio",
-                }
+                language.nav_translations = {**section_titles(course), "Home": "Inicio"}
 
     def on_pre_build(self, config: Any) -> None:
         self._started = time.monotonic()

@@ -42,6 +42,9 @@ def _check_link(course: Course, page: Page, target: str, line: int, image: bool)
                         "link to the .md file, for example 'strategic-language.md#future-focus'")
             return
         dest = pages.get(dest_rel)
+        other = course.pages["es" if page.lang == "en" else "en"]
+        if dest is None and dest_rel in other:
+            return  # the missing translation itself is reported by the page checks
         if dest is None:
             close = difflib.get_close_matches(dest_rel, list(pages), 1)
             hint = (f"did you mean '{posixpath.relpath(close[0], posixpath.dirname(page.rel) or '.')}'?"

@@ -121,6 +121,7 @@ class Course:
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     files_read: int = 0
+    generated: list[Any] = field(default_factory=list)  # GeneratedPage, set by prepare_site
 
     def page(self, lang: str, rel: str) -> Page | None:
         return self.pages.get(lang, {}).get(rel)
