@@ -61,3 +61,15 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     log = StringIO()
     build_site(course, log, link_check=False, site=out)
     yield out
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini course built once per session (no link check), for browser tests."""
+    from io import StringIO
+
+    from course_builder.build import build_site
+
+    work = tmp_path_factory.mktemp("mini")
+    course = copy_course(FIXTURES / "mini", work / "course")
+    return build_site(course, StringIO(), link_check=False, site=work / "site")
