@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 import time
+from importlib import import_module
 from pathlib import Path
 
 from course_builder import __version__
@@ -23,14 +24,14 @@ The codes are explained in CONTRIBUTING.md ("Error codes").
 """
 
 
-def _root(args: argparse.Namespace) -> Path:
+def project_root(args: argparse.Namespace) -> Path:
     from course_builder.project import find_root
     return find_root(Path(args.project) if args.project else None)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from course_builder.pipeline import load_and_check
-    root = _root(args)
+    root = project_root(args)
     start = time.monotonic()
     course, issues = load_and_check(root)
     report(issues, sys.stdout, root)
@@ -42,7 +43,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from course_builder.build import BuildFailed, build_site
-    root = _root(args)
+    root = project_root(args)
     try:
         build_site(root, sys.stdout, link_check=not args.no_link_check,
                    site=Path(args.site_dir).resolve() if args.site_dir else None)
@@ -54,7 +55,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
-    root = _root(args)
+    root = project_root(args)
     os.environ["COURSE_BUILDER_PREVIEW"] = "1"  # report content problems, keep serving
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
@@ -64,6 +65,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     serve(config_file=str(root / "mkdocs.yml"), dev_addr=args.dev_addr, livereload=True,
           strict=False)
     return 0
+
+
+# Modules that add their own subcommands: each defines ``register(add)`` where ``add(name,
+# help, examples)`` returns an argparse parser to fill, with ``set_defaults(func=...)``; the
+# func takes the parsed args, finds the project with ``projectproject_root(args)`` and returns an
+# exit code.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -101,6 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
             "  course-builder serve\n  course-builder serve --dev-addr 127.0.0.1:8010\n")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
     p.set_defaults(func=cmd_serve)
+
+    for name in COMMAND_MODULES:
+        import_module(name).register(add)
     return parser
 
 
