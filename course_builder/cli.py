@@ -69,7 +69,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 # Modules that add their own subcommands: each defines ``register(add)`` where ``add(name,
 # help, examples)`` returns an argparse parser to fill, with ``set_defaults(func=...)``; the
-# func takes the parsed args, finds the project with ``projectproject_root(args)`` and returns an
+# func takes the parsed args, finds the project with ``project_root(args)`` and returns an
 # exit code.
 COMMAND_MODULES: tuple[str, ...] = ()
 
