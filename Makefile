@@ -56,9 +56,12 @@ bench: $(TEST_STAMP) browser-deps
 
 lock:
 	rm -rf /tmp/cb-lock && $(PYTHON) -m venv /tmp/cb-lock
+	/tmp/cb-lock/bin/pip install --quiet --upgrade setuptools wheel
 	/tmp/cb-lock/bin/pip install --quiet -e . && /tmp/cb-lock/bin/pip freeze --exclude-editable > /tmp/cb-lock/runtime.txt
 	/tmp/cb-lock/bin/pip install --quiet -e '.[test]' && /tmp/cb-lock/bin/pip freeze --exclude-editable > /tmp/cb-lock/all.txt
-	{ echo "# Exact versions for \`make site\` (runtime). Regenerate with \`make lock\`; ranges are in pyproject.toml."; cat /tmp/cb-lock/runtime.txt; } > requirements.lock
+	{ echo "# Exact versions for \`make site\` (runtime). Regenerate with \`make lock\`; ranges are in pyproject.toml."; cat /tmp/cb-lock/runtime.txt; \
+	  echo "# Build tools for the editable install of course_builder (pip freeze leaves them out)"; \
+	  /tmp/cb-lock/bin/pip freeze --all | grep -E '^(setuptools|wheel)=='; } > requirements.lock
 	{ echo "# Exact versions for \`make test\`, on top of requirements.lock. Regenerate with \`make lock\`."; comm -13 <(sort /tmp/cb-lock/runtime.txt) <(sort /tmp/cb-lock/all.txt); } > requirements-test.lock
 
 clean:

@@ -74,6 +74,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
 COMMAND_MODULES: tuple[str, ...] = ()
 
 
+def cmd_stats(args: argparse.Namespace) -> int:
+    import json
+    from dataclasses import asdict
+
+    from course_builder.project import load_course
+    from course_builder.stats import course_stats, stats_table
+    course, _ = load_course(project_root(args))
+    rows = course_stats(course)
+    if args.json:
+        print(json.dumps([asdict(r) for r in rows], indent=2))
+    else:
+        print(stats_table(rows))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="course-builder", description="Check and build the bilingual course site.",
@@ -109,6 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
             "  course-builder serve\n  course-builder serve --dev-addr 127.0.0.1:8010\n")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
     p.set_defaults(func=cmd_serve)
+
+    p = add("stats", "Words, objectives, checks and activities per module.",
+            "  course-builder stats\n  course-builder stats --json > stats.json\n")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(func=cmd_stats)
 
     for name in COMMAND_MODULES:
         import_module(name).register(add)

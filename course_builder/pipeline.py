@@ -11,9 +11,11 @@ from typing import Any
 
 from course_builder.assemble import GeneratedPage, assemble
 from course_builder.checks.links import check_links
+from course_builder.checks.modules import check_modules
 from course_builder.checks.pages import check_pages
 from course_builder.issues import Issue
 from course_builder.model.course import Course
+from course_builder.practice.checks import check_trigger_words
 from course_builder.project import load_course
 
 STAGING = Path(".build/docs")
@@ -24,6 +26,8 @@ def run_checks(course: Course) -> list[Issue]:
     issues: list[Issue] = []
     issues += check_pages(course)
     issues += check_links(course)
+    issues += check_trigger_words(course)
+    issues += check_modules(course)
     return issues
 
 

@@ -15,6 +15,11 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite golden files from the current output instead of comparing")
+
+
 def copy_course(source: Path, dest: Path) -> Path:
     """A buildable copy of a course: its sources plus the repository's MkDocs config."""
     shutil.copytree(source, dest, ignore=shutil.ignore_patterns("site", ".build", ".site-*"))
