@@ -15,8 +15,8 @@ from course_builder.checks.modules import check_modules
 from course_builder.checks.pages import check_pages
 from course_builder.issues import Issue
 from course_builder.model.course import Course
-from course_builder.practice.checks import check_trigger_words
 from course_builder.project import load_course
+from course_builder.workshop.checks import check_workshop
 
 STAGING = Path(".build/docs")
 
@@ -26,8 +26,8 @@ def run_checks(course: Course) -> list[Issue]:
     issues: list[Issue] = []
     issues += check_pages(course)
     issues += check_links(course)
-    issues += check_trigger_words(course)
     issues += check_modules(course)
+    issues += check_workshop(course)
     return issues
 
 
@@ -37,7 +37,7 @@ def load_and_check(root: Path) -> tuple[Course, list[Issue]]:
 
 
 # Modules that make pages from the sources; each defines ``pages(course) -> list[GeneratedPage]``.
-GENERATORS: tuple[str, ...] = ()
+GENERATORS: tuple[str, ...] = ("course_builder.journey.pages",)
 
 
 def generated_pages(course: Course) -> list[GeneratedPage]:

@@ -58,20 +58,15 @@ def load_course(root: Path) -> tuple[Course, list[Issue]]:
 
 def _load_widgets(course: Course, issues: IssueList) -> int:
     """Quizzes and scenarios: each vertical owns its loader and per-file checks."""
+    from course_builder.load.quizzes import load_quizzes
+    from course_builder.load.scenarios import load_scenarios
+
     count = 0
-    try:
-        from course_builder.load.quizzes import load_quizzes
-    except ImportError:  # pragma: no cover - vertical not installed yet
-        load_quizzes = None  # type: ignore[assignment]
-    try:
-        from course_builder.load.scenarios import load_scenarios
-    except ImportError:  # pragma: no cover
-        load_scenarios = None  # type: ignore[assignment]
-    if load_quizzes and (course.root / "quizzes").is_dir():
+    if (course.root / "quizzes").is_dir():
         course.quizzes, found = load_quizzes(course.root / "quizzes")
         issues.extend(found)
         count += len(list((course.root / "quizzes").glob("*.yml")))
-    if load_scenarios and (course.root / "scenarios").is_dir():
+    if (course.root / "scenarios").is_dir():
         course.scenarios, found = load_scenarios(course.root / "scenarios")
         issues.extend(found)
         count += len(list((course.root / "scenarios").glob("*.yml")))
