@@ -16,7 +16,6 @@ from course_builder.checks.pages import check_pages
 from course_builder.issues import Issue
 from course_builder.model.course import Course
 from course_builder.project import load_course
-from course_builder.workshop.checks import check_workshop
 
 STAGING = Path(".build/docs")
 
@@ -27,7 +26,6 @@ def run_checks(course: Course) -> list[Issue]:
     issues += check_pages(course)
     issues += check_links(course)
     issues += check_modules(course)
-    issues += check_workshop(course)
     return issues
 
 
@@ -37,7 +35,7 @@ def load_and_check(root: Path) -> tuple[Course, list[Issue]]:
 
 
 # Modules that make pages from the sources; each defines ``pages(course) -> list[GeneratedPage]``.
-GENERATORS: tuple[str, ...] = ("course_builder.journey.pages",)
+GENERATORS: tuple[str, ...] = ()
 
 
 def generated_pages(course: Course) -> list[GeneratedPage]:
