@@ -150,7 +150,10 @@ def _practice(course: Course, page: Page, d: Directive) -> str:
     return f'!!! example "{title}"\n\n{body}\n'
 
 
-def _widget(render: Callable[[object, str], str], table: str) -> Callable[[Course, Page, Directive], str]:
+Expander = Callable[[Course, Page, Directive], str]
+
+
+def _widget(render: Callable[[object, str], str], table: str) -> Expander:
     def expand(course: Course, page: Page, d: Directive) -> str:
         item = getattr(course, table).get(d.arg)
         if item is None:  # reported by the checks; keep the build going in preview
@@ -169,7 +172,7 @@ def _render_scenario(scenario: object, lang: str) -> str:
     return render_scenario(scenario, lang)  # type: ignore[arg-type]
 
 
-EXPANDERS: dict[str, Callable[[Course, Page, Directive], str]] = {
+EXPANDERS: dict[str, Expander] = {
     "quiz": _widget(_render_quiz, "quizzes"),
     "scenario": _widget(_render_scenario, "scenarios"),
     "practice": _practice,

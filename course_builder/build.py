@@ -124,7 +124,8 @@ def build_site(root: Path, stream: TextIO, *, link_check: bool = True, pdfs: boo
                 from course_builder.linkcheck import check_site
                 broken = check_site(tmp)
                 for link in broken:
-                    progress.note(f"✗ {link.page}: {link.url}: {link.problem.split('. Available')[0]}")
+                    problem = link.problem.split(". Available")[0]
+                    progress.note(f"✗ {link.page}: {link.url}: {problem}")
                 if broken:
                     raise BuildFailed(f"{len(broken)} broken link(s) in the built site")
         _swap(tmp, site)

@@ -114,7 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("build", "Check, assemble, build with MkDocs, check links; replace site/ only "
                      "if every stage passed.",
-            "  course-builder build\n  course-builder build --no-link-check   # faster, for drafts\n"
+            "  course-builder build\n"
+            "  course-builder build --no-link-check   # faster, for drafts\n"
             "  course-builder build --site-dir /tmp/preview\n")
     p.add_argument("--no-link-check", action="store_true", help="skip the LinkChecker stage")
     p.add_argument("--site-dir", metavar="DIR", help="where to write the site (default: site/)")

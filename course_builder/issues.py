@@ -9,12 +9,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TextIO
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -129,8 +129,9 @@ def summary(issues: Iterable[Issue], files_checked: int | None = None) -> str:
 
     checked = f" in {plural(files_checked, 'file')}" if files_checked is not None else ""
     if errors:
+        scope = f" (checked {checked[4:]})" if checked else ""
         return (f"✗ {plural(errors, 'error')} in {plural(len(files), 'file')}, "
-                f"{plural(warnings, 'warning')}{' (checked' + checked[3:] + ')' if checked else ''}")
+                f"{plural(warnings, 'warning')}{scope}")
     return f"✓ no errors, {plural(warnings, 'warning')}{checked}"
 
 

@@ -49,7 +49,7 @@ def linkchecker_command() -> list[str]:
 def check_site(site: Path, site_url: str = "") -> list[BrokenLink]:
     """Return every broken internal link or anchor in the built site (empty when clean)."""
     prefix = urlsplit(site_url).path or "/"
-    with tempfile.TemporaryDirectory() as tmp, serve(site, prefix) as base:
+    with tempfile.TemporaryDirectory() as tmp, serve(site, prefix, for_link_checker=True) as base:
         cfg = Path(tmp) / "linkcheckerrc"
         cfg.write_text(CONFIG)
         urls = [base]

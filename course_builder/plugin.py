@@ -39,11 +39,10 @@ class CourseConfig(Config):
 
 class CoursePlugin(BasePlugin[CourseConfig]):
     def __init__(self) -> None:
-        self._started: float = 0.0
         # Set by `course-builder build`, which has loaded, checked and assembled already.
         self.preloaded: Any = None
         self._site_dir: Path | None = None
-        self._nested = 0.0
+        self._builds: list[list[Any]] = []
 
     # Priority 100: before static-i18n's on_config (-100), which reads docs_dir and languages.
     @event_priority(100)
@@ -92,7 +91,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 language.nav_translations = {**section_titles(course), "Home": "Inicio"}
 
     def on_pre_build(self, config: Any) -> None:
-        self._started = time.monotonic()
+        i18n = config.plugins.get("i18n")
+        lang = getattr(i18n, "current_language", None) or "en"
+        # static-i18n builds the other languages inside the first one's post_build: a stack
+        # of (language, start, time spent in nested builds) times each one on its own.
+        self._builds.append([lang, time.monotonic(), 0.0])
         if self._site_dir is None:
             self._site_dir = Path(config.site_dir)
 
@@ -102,13 +105,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_post_build(self, config: Any) -> None:
         if not self.config.enabled:
             return
-        i18n = config.plugins.get("i18n")
-        elapsed = time.monotonic() - self._started
-        if i18n is not None and getattr(i18n, "building", False):
-            self._nested += elapsed  # another language, built inside the first one's post_build
-            log.info("course: built '%s' in %.1f s", i18n.current_language, elapsed)
+        if not self._builds:
             return
-        log.info("course: built '%s' in %.1f s", "en", elapsed - self._nested)
+        lang, started, nested = self._builds.pop()
+        elapsed = time.monotonic() - started
+        if self._builds:
+            self._builds[-1][2] += elapsed
+        log.info("course: built '%s' in %.1f s", lang, elapsed - nested)
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and getattr(i18n, "building", False):
+            return  # a nested language build: the merged search index is not written yet
         if self._site_dir is not None:
             counts = split_search_index(self._site_dir)
             log.debug("course: search entries per language: %s", counts)

@@ -47,7 +47,8 @@ def _check_link(course: Course, page: Page, target: str, line: int, image: bool)
             return  # the missing translation itself is reported by the page checks
         if dest is None:
             close = difflib.get_close_matches(dest_rel, list(pages), 1)
-            hint = (f"did you mean '{posixpath.relpath(close[0], posixpath.dirname(page.rel) or '.')}'?"
+            here = posixpath.dirname(page.rel) or "."
+            hint = (f"did you mean '{posixpath.relpath(close[0], here)}'?"
                     if close else "check the path: it is relative to this page's folder")
             yield Issue(page.path, line, "link-missing-page",
                         f"the link '{target}' points at '{dest_rel}', which does not exist", hint)

@@ -158,7 +158,8 @@ def _compare(es: Page, en: Page) -> Iterator[Issue]:
             h = extra[0]
             yield Issue.at(es.pos(h.line), "page-heading-mismatch",
                            f"the heading id '{h.id}' does not exist in the English page",
-                           f"use the English page's ids; missing here: {', '.join(missing) or 'none'}")
+                           "use the English page's ids; missing here: "
+                           f"{', '.join(missing) or 'none'}")
         elif missing:
             yield Issue.at(es.pos(1), "page-heading-mismatch",
                            f"the English page has heading ids missing here: {', '.join(missing)}",
@@ -191,4 +192,4 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "section"
 
 
-__all__ = ["check_pages", "Pos"]
+__all__ = ["Pos", "check_pages"]

@@ -18,6 +18,9 @@ from course_builder.model.text import Text
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG_NAMES = {"en": "English", "es": "Spanish"}
+# Optional third key of an {en, es} pair: the hash of the English the Spanish was reviewed
+# against (see course_builder/translations.py).
+REVIEWED_KEY = "reviewed"
 
 
 def type_name(value: Any) -> str:
@@ -45,7 +48,8 @@ class Reader:
     def mapping(self, value: Any, pos: Pos, what: str) -> YMap:
         if isinstance(value, YMap):
             return value
-        self.issues.error(pos, f"{self.kind}-type", f"{what} should be a mapping of keys to values, "
+        self.issues.error(pos, f"{self.kind}-type",
+                          f"{what} should be a mapping of keys to values, "
                           f"but it is {type_name(value)}",
                           "write it as indented 'key: value' lines")
         empty = YMap()
@@ -105,7 +109,7 @@ class Reader:
             if required:
                 self.missing(parent, key, what)
             return default
-        if isinstance(value, (dict, list)) or isinstance(value, bool):
+        if isinstance(value, (dict, list, bool)):
             self.issues.error(parent.pos_of(key), f"{self.kind}-type",
                               f"'{key}' ({what}) should be text, but it is {type_name(value)}",
                               "write it as plain text")
@@ -191,11 +195,26 @@ class Reader:
                                       "use Markdown (*emphasis*, **strong**, `code`, [links](...)); "
                                       "HTML is not allowed in YAML strings")
         for key in value:
-            if key not in LANGS:
+            if key not in LANGS and key != REVIEWED_KEY:
                 self.issues.error(value.pos_of(key), f"{self.kind}-unknown-field",
                                   f"unknown language '{key}' in {what}",
-                                  "only 'en' and 'es' are used")
-        return Text(found["en"], found["es"], value.pos)
+                                  "only 'en' and 'es' are used (and 'reviewed', written by "
+                                  "`course-builder translations review`)")
+        return Text(found["en"], found["es"], value.pos, self._reviewed(value, what))
+
+    def _reviewed(self, value: YMap, what: str) -> str:
+        """The optional stamp of the English the Spanish was reviewed against."""
+        raw = value.get(REVIEWED_KEY)
+        if raw is None:
+            return ""
+        if not isinstance(raw, str):
+            self.issues.error(value.pos_of(REVIEWED_KEY), f"{self.kind}-type",
+                              f"'{REVIEWED_KEY}' of {what} should be a 12-character stamp, but "
+                              f"it is {type_name(raw)}",
+                              "delete the line and run `course-builder translations review` "
+                              "on this file")
+            return ""
+        return raw
 
     def texts(self, parent: YMap, key: str, what: str, required: bool = True) -> list[Text]:
         items = self.seq(parent, key, what, required)

@@ -15,6 +15,9 @@ from course_builder.model.text import Text
 if TYPE_CHECKING:  # the verticals own these models
     from course_builder.model.quiz import Quiz
     from course_builder.model.scenario import Scenario
+    from course_builder.practice.prompts import SwapPrompt
+    from course_builder.practice.triggers import TriggerList
+    from course_builder.workshop.model import Workshop
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,9 @@ class Course:
     pages: dict[str, dict[str, Page]]            # lang -> rel -> Page
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     scenarios: dict[str, Scenario] = field(default_factory=dict)
+    triggers: TriggerList | None = None          # data/trigger_words.yml (practice)
+    swap_prompts: tuple[SwapPrompt, ...] = ()     # data/swap_prompts.yml (practice)
+    workshop: Workshop | None = None             # workshop/*.yml (workshop vertical)
     files_read: int = 0
     generated: list[Any] = field(default_factory=list)  # GeneratedPage, set by prepare_site
 

@@ -13,6 +13,9 @@ class Text:
     en: str
     es: str
     pos: Pos = field(default=Pos(path=__import__("pathlib").Path("")), compare=False)
+    # The hash of the English this Spanish was last reviewed against ("" = never stamped);
+    # written by `course-builder translations review`, compared by course_builder.translations.
+    reviewed: str = field(default="", compare=False)
 
     def __getitem__(self, lang: str) -> str:
         if lang not in LANGS:

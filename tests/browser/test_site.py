@@ -9,7 +9,8 @@ import pytest
 from playwright.sync_api import ConsoleMessage, Page, Request, expect
 
 # Material 9.7+ "stay on page" language switching fetches <page>/sitemap.xml: harmless 404s.
-KNOWN_CONSOLE = ("sitemap.xml", "Failed to load resource: the server responded with a status of 404")
+KNOWN_CONSOLE = ("sitemap.xml",
+                 "Failed to load resource: the server responded with a status of 404")
 
 
 @pytest.fixture

@@ -1,0 +1,71 @@
+"""`course-builder serve` rebuilds when a source changes: Spanish pages and quizzes too."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # loopback only
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, timeout: float = 60) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if text in fetch(url):
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_rebuilds_after_editing_spanish_page_and_quiz(mini_course: Path) -> None:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    proc = subprocess.Popen([sys.executable, "-m", "course_builder", "serve", "--dev-addr",
+                             f"127.0.0.1:{port}"], cwd=mini_course, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        assert wait_for(base + "es/modules/listening/", "Escuchar va primero"), "never came up"
+        page = mini_course / "docs_es/modules/listening.md"
+        page.write_text(page.read_text().replace("Escuchar va primero.",
+                                                 "Escuchar siempre va primero."))
+        assert wait_for(base + "es/modules/listening/", "Escuchar siempre va primero")
+        quiz = mini_course / "quizzes/words.yml"
+        quiz.write_text(quiz.read_text().replace("Revisemos juntos los dos cargos.",
+                                                 "Revisemos juntos ambos cargos."))
+        assert wait_for(base + "es/modules/words/", "Revisemos juntos ambos cargos")
+        # a content error is reported but the preview keeps serving
+        words = mini_course / "docs/modules/words.md"
+        words.write_text(words.read_text().replace("## The swap {#swap}", "## The swap"))
+        time.sleep(3)
+        assert "Words matter" in fetch(base + "modules/words/")
+    finally:
+        proc.terminate()
+        try:
+            output, _ = proc.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            output, _ = proc.communicate()
+    assert "page-heading-id" in output
+    assert "Traceback" not in output
