@@ -46,7 +46,7 @@ browser-deps:
 	fi
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check course_builder tests benchmarks
+	$(BIN)/ruff check .
 
 test: $(TEST_STAMP) browser-deps lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile

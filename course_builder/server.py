@@ -17,7 +17,6 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-
 SAME_PAGE_LINK = re.compile(rb"""\shref=(["'])#""")
 
 

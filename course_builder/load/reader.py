@@ -192,8 +192,8 @@ class Reader:
                 for problem in unsafe_in_text(found[lang]):
                     self.issues.error(value.pos_of(lang), f"{self.kind}-unsafe-html",
                                       f"the '{lang}' text of {what} contains {problem}",
-                                      "use Markdown (*emphasis*, **strong**, `code`, [links](...)); "
-                                      "HTML is not allowed in YAML strings")
+                                      "use Markdown (*emphasis*, **strong**, `code`, "
+                                      "[links](...)); HTML is not allowed in YAML strings")
         for key in value:
             if key not in LANGS and key != REVIEWED_KEY:
                 self.issues.error(value.pos_of(key), f"{self.kind}-unknown-field",
