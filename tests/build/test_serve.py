@@ -45,21 +45,26 @@ def test_serve_rebuilds_after_editing_spanish_page_and_quiz(mini_course: Path) -
                              f"127.0.0.1:{port}"], cwd=mini_course, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    steps: list[str] = []
     try:
-        assert wait_for(base + "es/modules/listening/", "Escuchar va primero"), "never came up"
+        steps.append("up" if wait_for(base + "es/modules/listening/", "Escuchar va primero")
+                     else "never came up")
         page = mini_course / "docs_es/modules/listening.md"
         page.write_text(page.read_text().replace("Escuchar va primero.",
                                                  "Escuchar siempre va primero."))
-        assert wait_for(base + "es/modules/listening/", "Escuchar siempre va primero")
+        steps.append("page" if wait_for(base + "es/modules/listening/",
+                                        "Escuchar siempre va primero") else "page not rebuilt")
         quiz = mini_course / "quizzes/words.yml"
         quiz.write_text(quiz.read_text().replace("Revisemos juntos los dos cargos.",
                                                  "Revisemos juntos ambos cargos."))
-        assert wait_for(base + "es/modules/words/", "Revisemos juntos ambos cargos")
+        steps.append("quiz" if wait_for(base + "es/modules/words/",
+                                        "Revisemos juntos ambos cargos") else "quiz not rebuilt")
         # a content error is reported but the preview keeps serving
         words = mini_course / "docs/modules/words.md"
         words.write_text(words.read_text().replace("## The swap {#swap}", "## The swap"))
         time.sleep(3)
-        assert "Words matter" in fetch(base + "modules/words/")
+        steps.append("serving" if "Words matter" in fetch(base + "modules/words/")
+                     else "stopped serving")
     finally:
         proc.terminate()
         try:
@@ -67,5 +72,6 @@ def test_serve_rebuilds_after_editing_spanish_page_and_quiz(mini_course: Path) -
         except subprocess.TimeoutExpired:
             proc.kill()
             output, _ = proc.communicate()
-    assert "page-heading-id" in output
-    assert "Traceback" not in output
+    assert steps == ["up", "page", "quiz", "serving"], f"{steps}\n--- serve output ---\n{output}"
+    assert "page-heading-id" in output, output
+    assert "Traceback" not in output, output
