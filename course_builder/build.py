@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from course_builder.issues import Issue, report, summary
 from course_builder.pipeline import STAGING, load_and_check, prepare_site
@@ -66,7 +66,9 @@ class _MkDocsLog(logging.Handler):
 
 
 def run_mkdocs(root: Path, site_dir: Path, course: object, progress: Progress,
-               offline: bool = False) -> None:
+               adjust: Callable[[Any], None] | None = None) -> None:
+    """One strict MkDocs build of the assembled course into ``site_dir``; ``adjust`` may
+    change the loaded config first (the offline copy adds Material's offline plugin)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -83,6 +85,8 @@ def run_mkdocs(root: Path, site_dir: Path, course: object, progress: Progress,
         plugin = config.plugins.get("course")
         if plugin is not None:
             plugin.preloaded = course  # type: ignore[attr-defined]
+        if adjust is not None:
+            adjust(config)
         mkdocs_build(config)
     except (Abort, MkDocsException, SystemExit) as exc:
         details = "\n".join(f"  - {w}" for w in handler.warnings) or f"  {exc}"
@@ -96,9 +100,14 @@ def run_mkdocs(root: Path, site_dir: Path, course: object, progress: Progress,
 
 
 def build_site(root: Path, stream: TextIO, *, link_check: bool = True, pdfs: bool = True,
-               site: Path | None = None,
+               paper: str = "letter", offline: bool = False, site: Path | None = None,
                extra_stages: list[tuple[str, Callable[[Path], None]]] | None = None) -> Path:
-    """Build the whole site into ``site`` (default ``root/site``) or raise BuildFailed."""
+    """Build the whole site into ``site`` (default ``root/site``) or raise BuildFailed.
+
+    Stages: check, assemble, MkDocs, PDFs (``pdfs``), the offline zip (``offline``), any
+    ``extra_stages``, then the link check over everything (so links to PDFs and the zip
+    are checked too), and only then the swap into ``site``.
+    """
     site = site or root / "site"
     progress = Progress(stream)
     started = time.monotonic()
@@ -116,7 +125,14 @@ def build_site(root: Path, stream: TextIO, *, link_check: bool = True, pdfs: boo
     try:
         with progress.stage("building the site with MkDocs (English, then Spanish)"):
             run_mkdocs(root, tmp, course, progress)
-        for name, action in extra_stages or []:
+        stages = list(extra_stages or [])
+        if pdfs and getattr(course, "workshop", None) is not None:
+            stages.insert(0, (f"printing PDFs ({paper}): guide, handouts, agendas, both languages",
+                              lambda out: _print_pdfs(course, out, paper, progress)))
+        if offline:
+            stages.append(("building the offline copy (a zip that opens from disk)",
+                           lambda out: _offline_zip(root, out, progress)))
+        for name, action in stages:
             with progress.stage(name):
                 action(tmp)
         if link_check:
@@ -137,6 +153,19 @@ def build_site(root: Path, stream: TextIO, *, link_check: bool = True, pdfs: boo
     print(f"✓ built {pages} pages in both languages into {_rel(site, root)}/ in {total:.1f} s",
           file=stream)
     return site
+
+
+def _print_pdfs(course: object, out: Path, paper: str, progress: Progress) -> None:
+    from course_builder.workshop.pdf import build_pdfs
+    written = build_pdfs(course, out, paper)  # type: ignore[arg-type]
+    progress.note(f"{len(written)} PDF files in {out.name}/pdf")
+
+
+def _offline_zip(root: Path, out: Path, progress: Progress) -> None:
+    from course_builder.journey.offline import build_offline
+    from course_builder.journey.pages import OFFLINE_ZIP
+    zipped = build_offline(root, out / OFFLINE_ZIP)
+    progress.note(f"{OFFLINE_ZIP}: {zipped.stat().st_size // 1024} KB")
 
 
 def _swap(new: Path, site: Path) -> None:

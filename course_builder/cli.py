@@ -11,6 +11,7 @@ from pathlib import Path
 
 from course_builder import __version__
 from course_builder.issues import report, summary
+from course_builder.project import project_root
 
 EPILOG = """\
 examples:
@@ -22,11 +23,6 @@ examples:
 Every problem is printed as  path:line: [code] message, followed by a hint.
 The codes are explained in CONTRIBUTING.md ("Error codes").
 """
-
-
-def project_root(args: argparse.Namespace) -> Path:
-    from course_builder.project import find_root
-    return find_root(Path(args.project) if args.project else None)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -45,7 +41,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from course_builder.build import BuildFailed, build_site
     root = project_root(args)
     try:
-        build_site(root, sys.stdout, link_check=not args.no_link_check,
+        build_site(root, sys.stdout, link_check=not args.no_link_check, pdfs=not args.no_pdfs,
+                   paper=args.paper, offline=args.offline,
                    site=Path(args.site_dir).resolve() if args.site_dir else None)
     except BuildFailed as exc:
         print(f"✗ build failed: {exc}", file=sys.stdout)
@@ -71,7 +68,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 # help, examples)`` returns an argparse parser to fill, with ``set_defaults(func=...)``; the
 # func takes the parsed args, finds the project with ``project_root(args)`` and returns an
 # exit code.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("course_builder.translations", "course_builder.scaffold",
+                                     "course_builder.export")
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -116,8 +114,15 @@ def build_parser() -> argparse.ArgumentParser:
                      "if every stage passed.",
             "  course-builder build\n"
             "  course-builder build --no-link-check   # faster, for drafts\n"
-            "  course-builder build --site-dir /tmp/preview\n")
+            "  course-builder build --site-dir /tmp/preview\n"
+            "  course-builder build --paper a4       # PDFs on A4 instead of US Letter\n"
+            "  course-builder build --offline        # also site/downloads/course-offline.zip\n")
     p.add_argument("--no-link-check", action="store_true", help="skip the LinkChecker stage")
+    p.add_argument("--no-pdfs", action="store_true", help="skip the printable PDFs")
+    p.add_argument("--paper", choices=("letter", "a4"), default="letter",
+                   help="paper size of the PDFs (default: letter)")
+    p.add_argument("--offline", action="store_true",
+                   help="also build the offline copy (a zip that opens from disk)")
     p.add_argument("--site-dir", metavar="DIR", help="where to write the site (default: site/)")
     p.set_defaults(func=cmd_build)
 

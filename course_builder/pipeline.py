@@ -11,11 +11,15 @@ from typing import Any
 
 from course_builder.assemble import GeneratedPage, assemble
 from course_builder.checks.links import check_links
+from course_builder.checks.lints import check_lints
 from course_builder.checks.modules import check_modules
 from course_builder.checks.pages import check_pages
 from course_builder.issues import Issue
 from course_builder.model.course import Course
+from course_builder.practice.checks import check_trigger_words
 from course_builder.project import load_course
+from course_builder.translations import check_translations
+from course_builder.workshop.checks import check_workshop
 
 STAGING = Path(".build/docs")
 
@@ -25,7 +29,11 @@ def run_checks(course: Course) -> list[Issue]:
     issues: list[Issue] = []
     issues += check_pages(course)
     issues += check_links(course)
+    issues += check_trigger_words(course)
     issues += check_modules(course)
+    issues += check_workshop(course)
+    issues += check_lints(course)
+    issues += check_translations(course)
     return issues
 
 
@@ -35,7 +43,8 @@ def load_and_check(root: Path) -> tuple[Course, list[Issue]]:
 
 
 # Modules that make pages from the sources; each defines ``pages(course) -> list[GeneratedPage]``.
-GENERATORS: tuple[str, ...] = ()
+GENERATORS: tuple[str, ...] = ("course_builder.journey.pages", "course_builder.practice.pages",
+                             "course_builder.workshop.pages")
 
 
 def generated_pages(course: Course) -> list[GeneratedPage]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -125,4 +126,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             path = root / name
             if path.exists():
                 server.watch(str(path))
+        # MkDocs watches docs_dir, which is our staging tree: every rebuild writes into it, so
+        # each save rebuilt the whole site twice (BENCHMARKS.md). The sources are watched above.
+        if Path(config.docs_dir).resolve() == (root / STAGING).resolve():
+            with suppress(KeyError):  # not watched by this version of MkDocs
+                server.unwatch(config.docs_dir)
         return server

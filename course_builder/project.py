@@ -26,6 +26,12 @@ class ProjectNotFound(Exception):
     """No course.yml in the folder or any parent."""
 
 
+def project_root(args: object) -> Path:
+    """The project of a parsed command line: ``-C DIR`` if given, else the nearest one."""
+    folder = getattr(args, "project", None)
+    return find_root(Path(folder) if folder else None)
+
+
 def find_root(start: Path | None = None) -> Path:
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
@@ -70,6 +76,10 @@ def _load_widgets(course: Course, issues: IssueList) -> int:
         course.scenarios, found = load_scenarios(course.root / "scenarios")
         issues.extend(found)
         count += len(list((course.root / "scenarios").glob("*.yml")))
+    from course_builder.practice.load import load_practice  # trigger words, swap prompts
+    count += load_practice(course, issues)
+    from course_builder.workshop.loader import load_into  # workshop blocks, formats, handouts
+    count += load_into(course, issues)
     return count
 
 

@@ -36,9 +36,21 @@ class YSeq(list):  # type: ignore[type-arg]
         return self.item_pos[index] if 0 <= index < len(self.item_pos) else self.pos
 
 
-class _Loader(yaml.SafeLoader):
+class _PyLoader(yaml.SafeLoader):
     path: Path
     duplicates: list[Issue]
+
+
+# libyaml's parser (CSafeLoader), when PyYAML was built with it, parses about 7 times faster
+# than the pure-Python one, which was most of `course-builder check` (BENCHMARKS.md). Its
+# nodes carry the same start marks, so every position is unchanged; for a file that does not
+# parse, the pure-Python parser runs again because its messages name the offending character.
+if hasattr(yaml, "CSafeLoader"):
+    class _Loader(yaml.CSafeLoader):  # type: ignore[name-defined, misc]
+        path: Path
+        duplicates: list[Issue]
+else:  # pragma: no cover - PyYAML without libyaml
+    _Loader = _PyLoader  # type: ignore[misc, assignment]
 
 
 def _pos(loader: _Loader, node: Node) -> Pos:
@@ -72,18 +84,54 @@ def _construct_seq(loader: _Loader, node: SequenceNode) -> YSeq:
     return result
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)  # type: ignore[arg-type]
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)  # type: ignore[arg-type]
+for _cls in {_Loader, _PyLoader}:
+    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)  # type: ignore[arg-type]
+    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)  # type: ignore[arg-type]
+
+
+# The node tree of each YAML file's last parse: a check that walks the raw nodes (translation
+# stamps) reuses it instead of parsing the file a second time (BENCHMARKS.md).
+_NODES: dict[Path, tuple[str, Node]] = {}
+_MAX_NODES = 4096
+
+
+def _load(cls: type[_PyLoader], text: str, path: Path, remember: bool = False
+          ) -> tuple[Any, list[Issue]]:
+    loader = cls(text)
+    loader.path = path
+    loader.duplicates = []
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    if remember and node is not None:
+        if len(_NODES) >= _MAX_NODES:
+            _NODES.pop(next(iter(_NODES)))
+        _NODES[path] = (text, node)
+    return data, loader.duplicates
+
+
+def compose_yaml(text: str, path: Path | None = None) -> Node | None:
+    """The node tree of ``text`` (raises yaml.YAMLError when it does not parse); free when
+    ``load_yaml`` already parsed this same text of ``path``."""
+    if path is not None:
+        hit = _NODES.get(path)
+        if hit is not None and hit[0] == text:
+            return hit[1]
+    return yaml.compose(text, Loader=_Loader)
 
 
 def parse_yaml(text: str, path: Path, line_offset: int = 0) -> tuple[Any, list[Issue]]:
     """Parse YAML text; return (data or None, issues). ``line_offset`` shifts reported lines
     (for front matter, which starts after the opening ``---``)."""
-    loader = _Loader(text)
-    loader.path = path
-    loader.duplicates = []
     try:
-        data = loader.get_single_data()
+        try:
+            data, duplicates = _load(_Loader, text, path, remember=not line_offset)
+        except yaml.YAMLError:
+            if _Loader is _PyLoader:
+                raise
+            data, duplicates = _load(_PyLoader, text, path)  # clearer messages, same lines
     except yaml.MarkedYAMLError as exc:
         # An unclosed [ or { is only noticed lines later: point at where it was opened.
         in_flow = bool(exc.context and "flow" in exc.context and exc.context_mark)
@@ -98,9 +146,7 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> tuple[Any, list[I
     except yaml.YAMLError as exc:
         return None, [Issue(path, line_offset, "yaml-syntax", f"this YAML does not parse: {exc}",
                             "check the file's syntax")]
-    finally:
-        loader.dispose()
-    issues = list(loader.duplicates)
+    issues = list(duplicates)
     if line_offset:
         data = _shift(data, line_offset)
         issues = [Issue(i.path, i.line + line_offset, i.code, i.message, i.hint, i.severity)

@@ -1,0 +1,1 @@
+window.CB=window.CB||{};CB.map={"m":[{"i":"listening","c":1,"q":{"listening":[50,["first","agree"]]},"s":[]},{"i":"words","c":1,"q":{"words":[50,["best"]]},"s":["charged-twice"]}],"w":{"en":{"done":"finished","cont":"Continue where you left off:"},"es":{"done":"terminado","cont":"Continúa donde te quedaste:"}}};
