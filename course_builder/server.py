@@ -18,6 +18,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 SAME_PAGE_LINK = re.compile(rb"""\shref=(["'])#""")
+# The fragment of a link to another page: LinkChecker would fetch and parse the target page
+# once per distinct anchor (the agendas link to hundreds of guide anchors); linkcheck.py
+# checks every anchor itself, in one pass over the built files.
+LINK_FRAGMENT = re.compile(rb"""(\shref=(["'])[^"'#]+)#[^"']*(\2)""")
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -27,6 +31,12 @@ class _Handler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # quiet
         pass
 
+    def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
+        try:
+            super().copyfile(source, outputfile)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client stopped reading (a checker that only needed the headers)
+
     def end_headers(self) -> None:
         self.send_header("LinkChecker", "course-builder")
         self.send_header("Cache-Control", "no-store")
@@ -35,7 +45,8 @@ class _Handler(SimpleHTTPRequestHandler):
     def send_head(self):  # type: ignore[no-untyped-def]
         """For the link checker, same-page links (the table of contents, heading permalinks)
         become inert: LinkChecker would fetch and parse the whole page again for each one,
-        and those anchors are already verified from the sources (checks/links.py)."""
+        and those anchors are already verified from the sources (checks/links.py). Links to
+        other pages lose their fragment: linkcheck.check_anchors verifies those anchors."""
         path = self.translate_path(self.path)
         if not self.hide_same_page_links or not (path.endswith(".html") or os.path.isdir(path)):
             return super().send_head()
@@ -45,6 +56,7 @@ class _Handler(SimpleHTTPRequestHandler):
             path = os.path.join(path, "index.html")
         try:
             data = SAME_PAGE_LINK.sub(rb" data-same-page=\1#", Path(path).read_bytes())
+            data = LINK_FRAGMENT.sub(rb"\1\3", data)
         except OSError:
             return super().send_head()
         self.send_response(200)
