@@ -128,7 +128,8 @@ def build_site(root: Path, stream: TextIO, *, link_check: bool = True, pdfs: boo
         stages = list(extra_stages or [])
         if pdfs and getattr(course, "workshop", None) is not None:
             stages.insert(0, (f"printing PDFs ({paper}): guide, handouts, agendas, both languages",
-                              lambda out: _print_pdfs(course, out, paper, progress)))
+                              lambda out: _print_pdfs(course, out, paper, progress,
+                                                      root / STAGING.parent / "pdf")))
         if offline:
             stages.append(("building the offline copy (a zip that opens from disk)",
                            lambda out: _offline_zip(root, out, progress)))
@@ -155,9 +156,10 @@ def build_site(root: Path, stream: TextIO, *, link_check: bool = True, pdfs: boo
     return site
 
 
-def _print_pdfs(course: object, out: Path, paper: str, progress: Progress) -> None:
+def _print_pdfs(course: object, out: Path, paper: str, progress: Progress, cache: Path) -> None:
+    """The PDFs into ``out/pdf``; ``cache`` keeps any PDF whose printed HTML is unchanged."""
     from course_builder.workshop.pdf import build_pdfs
-    written = build_pdfs(course, out, paper)  # type: ignore[arg-type]
+    written = build_pdfs(course, out, paper, cache=cache)  # type: ignore[arg-type]
     progress.note(f"{len(written)} PDF files in {out.name}/pdf")
 
 

@@ -7,6 +7,7 @@ LinkChecker lift its per-host throttle (linkcheck/checker/httpurl.py).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import os
@@ -32,10 +33,9 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
     def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
-        try:
+        # a client may stop reading (a checker that only needed the headers)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             super().copyfile(source, outputfile)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client stopped reading (a checker that only needed the headers)
 
     def end_headers(self) -> None:
         self.send_header("LinkChecker", "course-builder")

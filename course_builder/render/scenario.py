@@ -31,6 +31,9 @@ from course_builder.model.scenario import (
 from course_builder.model.text import Text
 from course_builder.render.inline import block_md, inline_md
 
+# The scorecard's scale, the same as the coaching module's (docs/modules/coaching.md).
+SCORE_SCALE = (0, 1, 2)
+
 UI: dict[str, dict[str, Any]] = {
     "en": {
         "kicker": "Role-play", "situation": "Situation", "customer": "Who is calling",
@@ -52,8 +55,8 @@ UI: dict[str, dict[str, Any]] = {
         "calms": "What would calm you", "angers": "What would anger you",
         "lines": "Lines to improvise from", "yourGoal": "Your goal",
         "facts": "On your screen", "scorecard": "De-escalation scorecard",
-        "scale": "Score each behaviour from 1 to 4: 1 not yet, 2 sometimes, 3 mostly, "
-                 "4 throughout the call.",
+        "scale": "Score each behaviour 0, 1 or 2 (as in the coaching module's scorecard): "
+                 "0 not yet, 1 partly, 2 consistently.",
         "behaviour": "Behaviour",
         "criteria": ["Listened without interrupting", "Used validating language",
                      "Pivoted from the problem to a solution",
@@ -90,8 +93,8 @@ UI: dict[str, dict[str, Any]] = {
         "lines": "Frases para improvisar", "yourGoal": "Tu objetivo",
         "facts": "Lo que ves en tu pantalla",
         "scorecard": "Hoja de evaluación de desescalamiento",
-        "scale": "Califica cada conducta del 1 al 4: 1 todavía no, 2 a veces, 3 casi siempre, "
-                 "4 durante toda la llamada.",
+        "scale": "Califica cada conducta con 0, 1 o 2 (como en la hoja de evaluación del "
+                 "módulo de coaching): 0 todavía no, 1 en parte, 2 de forma constante.",
         "behaviour": "Conducta",
         "criteria": ["Escuchó sin interrumpir", "Usó lenguaje de validación",
                      "Pasó del problema a la solución",
@@ -330,8 +333,9 @@ def render_cards(s: Scenario, lang: str) -> str:
     parts += [f'<h4>{escape(ui["scorecard"])}</h4>', f'<p>{escape(ui["scale"])}</p>',
               f'<table class="cb-sc-score"><thead><tr><th scope="col">'
               f'{escape(ui["behaviour"])}</th>'
-              + "".join(f'<th scope="col">{n}</th>' for n in range(1, 5)) + "</tr></thead><tbody>"
-              + "".join(f'<tr><th scope="row">{escape(row)}</th>' + f"<td>{_box()}</td>" * 4
+              + "".join(f'<th scope="col">{n}</th>' for n in SCORE_SCALE) + "</tr></thead><tbody>"
+              + "".join(f'<tr><th scope="row">{escape(row)}</th>'
+                        + f"<td>{_box()}</td>" * len(SCORE_SCALE)
                         + "</tr>" for row in ui["criteria"]) + "</tbody></table>",
               f'<h4>{escape(ui["observed"])}</h4>',
               '<ul class="cb-sc-ticks">' + "".join(

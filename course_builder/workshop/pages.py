@@ -94,9 +94,9 @@ def agenda_page(course: Course, fmt_id: str, lang: str) -> str:
         sections.append(Section("follow-up", 2, w("follow_up", lang),
                                 r.follow_up_body(workshop, lang)))
     first = sections[0]
-    lede = r.compact([first.body, download_line(lang, rel, ["agendas"])])
-    return markdown_page(w("agenda", lang, f=r.format_name(fmt, lang)), sections[1:],
-                         lede=lede)
+    lede = r.compact([f'<p class="cb-ws-intro"><strong>{e(r.format_name(fmt, lang))}</strong></p>',
+                      first.body, download_line(lang, rel, ["agendas"])])
+    return markdown_page(w("agenda", lang, h=fmt.hours), sections[1:], lede=lede)
 
 
 def handouts_page(course: Course, lang: str) -> str:

@@ -130,8 +130,13 @@ def render_all(work: list[tuple[str, str]], jobs: int = 2) -> None:
             source = Path(tmp) / f"{index}.html"
             source.write_text(html_text, encoding="utf-8")
             args += [str(source), path]
+        # The worker imports this package from where this process found it.
+        package_root = str(Path(__file__).resolve().parents[2])
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)}
         worker = subprocess.Popen([sys.executable, "-m", "course_builder.workshop.pdf", *args],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                  env=env)
         try:
             for html_text, path in mine:
                 write_pdf(html_text, path)

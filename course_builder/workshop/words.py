@@ -15,7 +15,7 @@ W: dict[str, Text] = {
     "workshop": Text("Workshop", "Taller"),
     "guide": Text("Facilitator guide", "Guía para facilitadores"),
     "overview": Text("Running the workshop", "Cómo impartir el taller"),
-    "agenda": Text("Agenda: {f}", "Agenda: {f}"),
+    "agenda": Text("Agenda: {h}-hour format", "Agenda: formato de {h} horas"),
     "agendas": Text("Workshop agendas", "Agendas del taller"),
     "handouts": Text("Handouts", "Material impreso"),
     "session_nav": Text("{h} h · Session {n}", "{h} h · Sesión {n}"),

@@ -13,7 +13,13 @@ import pytest
 from course_builder.load.scenarios import load_scenario
 from course_builder.model.scenario import TECHNIQUES, Scenario
 from course_builder.model.text import Text
-from course_builder.render.scenario import UI, player_data, render_cards, render_scenario
+from course_builder.render.scenario import (
+    SCORE_SCALE,
+    UI,
+    player_data,
+    render_cards,
+    render_scenario,
+)
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scenario" / "double-charge.yml"
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "source", "area", "base"}
@@ -120,6 +126,6 @@ def test_cards(scenario: Scenario) -> None:
                   "Reversals post in 1 to 2 business days.", "Replies that lead here:"):
         assert words in html
     observer = html[html.index("cb-sc-card-observer"):html.index("cb-sc-card-debrief")]
-    assert observer.count('class="cb-sc-box"') == 4 * 4 + len(TECHNIQUES)
+    assert observer.count('class="cb-sc-box"') == 4 * len(SCORE_SCALE) + len(TECHNIQUES)
     es = render_cards(scenario, "es")
     assert "Hoja de evaluación de desescalamiento" in es and "Escuchó sin interrumpir" in es
