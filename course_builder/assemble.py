@@ -17,7 +17,6 @@ from pathlib import Path
 import yaml
 
 from course_builder import LANGS
-from course_builder.journey.coursemap import map_js
 from course_builder.model.course import Course, Directive, Page
 from course_builder.model.text import Text
 from course_builder.render.labels import label
@@ -28,22 +27,6 @@ CSS_FILES = ("base.css", "quiz.css", "scenario.css", "progress.css")
 ASSET_DIR = "assets"
 BUNDLE_JS = "assets/course.js"
 BUNDLE_CSS = "assets/course.css"
-
-
-# Bundles loaded only by the pages that name them in front matter (``cb_scripts`` /
-# ``cb_styles``, emitted by overrides/main.html), so module pages stay light.
-PAGE_BUNDLES: dict[str, tuple[str, ...]] = {
-    "assets/workshop.css": ("workshop.css",),  # workshop pages (course_builder/workshop)
-    "assets/journey.js": ("journey.js",), "assets/journey.css": ("journey.css",),
-    # practice tools (course_builder/practice/pages.py BUNDLES)
-    "assets/practice-swap.js": ("practice-match.js", "practice-swap.js"),
-    "assets/practice-swap.css": ("practice-base.css", "practice-swap.css"),
-    "assets/practice-refresher.js": ("practice-chart.js", "practice-refresher.js"),
-    "assets/practice-refresher.css": ("practice-base.css", "practice-chart.css",
-                                      "practice-refresher.css"),
-    "assets/practice-kpi.js": ("practice-chart.js", "practice-kpi.js"),
-    "assets/practice-kpi.css": ("practice-base.css", "practice-chart.css", "practice-kpi.css"),
-}
 
 
 @dataclass(frozen=True)
@@ -66,8 +49,15 @@ def staging_rel(lang: str, rel: str) -> str:
     return rel if lang == "en" else f"{lang}/{rel}"
 
 
-def assemble(course: Course, out: Path, generated: list[GeneratedPage] | None = None) -> list[str]:
+def assemble(course: Course, out: Path, generated: list[GeneratedPage] | None = None,
+             bundles: dict[str, tuple[str, ...]] | None = None,
+             core_prelude: str = "") -> list[str]:
     """Bring the staging tree in ``out`` up to date; return the relative paths it holds.
+
+    ``bundles`` are page-specific bundles (name -> asset files), loaded only by the pages
+    that name them in front matter (``cb_scripts`` / ``cb_styles``, emitted by
+    overrides/main.html), so module pages stay light. ``core_prelude`` is generated JS put
+    ahead of the core bundle (the course map the progress marks read).
 
     Only files whose content changed are written and stale files are removed, so a preview
     server watching the tree sees no change when nothing changed (no rebuild loop).
@@ -85,9 +75,9 @@ def assemble(course: Course, out: Path, generated: list[GeneratedPage] | None = 
                 if file.is_file():
                     rel = f"{prefix}{ASSET_DIR}/{file.relative_to(source_assets).as_posix()}"
                     wanted[rel] = file.read_bytes()
-    wanted[BUNDLE_JS] = (map_js(course) + bundle_js()).encode("utf-8")  # CB.map first
+    wanted[BUNDLE_JS] = (core_prelude + bundle_js()).encode("utf-8")
     wanted[BUNDLE_CSS] = bundle_css().encode("utf-8")
-    for bundle, names in PAGE_BUNDLES.items():
+    for bundle, names in (bundles or {}).items():
         wanted[bundle] = (bundle_css(names) if bundle.endswith(".css")
                           else bundle_js(names)).encode("utf-8")
     sync_tree(out, wanted)

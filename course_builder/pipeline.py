@@ -42,23 +42,33 @@ def load_and_check(root: Path) -> tuple[Course, list[Issue]]:
     return course, issues + run_checks(course)
 
 
-# Modules that make pages from the sources; each defines ``pages(course) -> list[GeneratedPage]``.
+# Modules that make pages from the sources. Each defines ``pages(course) ->
+# list[GeneratedPage]``, and may define ``BUNDLES`` (page-specific bundle name -> files in
+# course_builder/assets/) and ``core_js(course) -> str`` (generated JS ahead of the core bundle).
 GENERATORS: tuple[str, ...] = ("course_builder.journey.pages", "course_builder.practice.pages",
                              "course_builder.workshop.pages")
 
 
+def _generators() -> list[Any]:
+    return [import_module(name) for name in GENERATORS]
+
+
 def generated_pages(course: Course) -> list[GeneratedPage]:
     """Pages made from the sources rather than written by hand (agendas, guides, ...)."""
-    pages: list[GeneratedPage] = []
-    for name in GENERATORS:
-        pages += import_module(name).pages(course)
-    return pages
+    return [page for module in _generators() for page in module.pages(course)]
+
+
+def page_bundles() -> dict[str, tuple[str, ...]]:
+    """Every generator's page-specific bundles."""
+    return {name: files for module in _generators()
+            for name, files in getattr(module, "BUNDLES", {}).items()}
 
 
 def prepare_site(course: Course, staging: Path) -> list[str]:
     generated = generated_pages(course)
     course.generated = generated
-    return assemble(course, staging, generated)
+    prelude = "".join(m.core_js(course) for m in _generators() if hasattr(m, "core_js"))
+    return assemble(course, staging, generated, page_bundles(), prelude)
 
 
 def nav_for(course: Course) -> list[Any]:

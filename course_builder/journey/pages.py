@@ -13,7 +13,7 @@ import re
 
 from course_builder import LANGS
 from course_builder.assemble import GeneratedPage
-from course_builder.journey.coursemap import embedded, required
+from course_builder.journey.coursemap import embedded, map_js, required
 from course_builder.journey.words import JS_CERT, JS_PROGRESS, PAGE, SECTION
 from course_builder.model.course import Course, ModuleRef
 from course_builder.model.text import Text
@@ -24,6 +24,18 @@ CERTIFICATE_REL = "certificate.md"
 OFFLINE_ZIP = "downloads/course-offline.zip"
 BUNDLE_JS = "assets/journey.js"
 BUNDLE_CSS = "assets/journey.css"
+
+
+# The progress and certificate pages' own bundle (see pipeline.GENERATORS).
+BUNDLES: dict[str, tuple[str, ...]] = {
+    "assets/journey.js": ("journey.js",),
+    "assets/journey.css": ("journey.css",),
+}
+
+
+def core_js(course: Course) -> str:
+    """The course map, ahead of the core bundle: the navigation marks read it on every page."""
+    return map_js(course)
 
 
 def pages(course: Course) -> list[GeneratedPage]:

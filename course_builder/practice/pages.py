@@ -1,7 +1,7 @@
 """The generated "Keep practising" pages: Trigger Word Swap, monthly refresher, KPI worksheet.
 
 One page per language at the same path under ``practice/``; each loads only its own script
-bundle (``PAGE_BUNDLES`` in assemble.py), so module pages stay light.
+bundle (``BUNDLES`` below, collected by pipeline.page_bundles), so module pages stay light.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ SWAP_REL = "practice/trigger-word-swap.md"
 REFRESHER_REL = "practice/refresher.md"
 KPI_REL = "practice/kpi-worksheet.md"
 
-# Bundle name -> the files in course_builder/assets/ it joins (assemble.PAGE_BUNDLES holds the
-# same entries; a unit test keeps them equal).
+# Bundle name -> the files in course_builder/assets/ it joins (see pipeline.GENERATORS).
 BUNDLES: dict[str, tuple[str, ...]] = {
     "assets/practice-swap.js": ("practice-match.js", "practice-swap.js"),
     "assets/practice-swap.css": ("practice-base.css", "practice-swap.css"),

@@ -29,6 +29,10 @@ GUIDE_SECTION = Text("Facilitator guide", "Guía para facilitadores")
 STYLES = ["assets/workshop.css"]
 
 
+# Workshop pages' own stylesheet (see pipeline.GENERATORS).
+BUNDLES: dict[str, tuple[str, ...]] = {"assets/workshop.css": ("workshop.css",)}
+
+
 def pages(course: Course) -> list[GeneratedPage]:
     """Every workshop page in both languages; none when the course has no workshop."""
     workshop = course.workshop

@@ -205,8 +205,8 @@ def test_journey_is_wired_into_the_pipeline_and_bundles() -> None:
     assert "course_builder.journey.pages" in pipeline.GENERATORS
     assert "progress.js" in assemble.JS_FILES and "progress.css" in assemble.CSS_FILES
     assert assemble.JS_FILES.index("progress.js") > assemble.JS_FILES.index("storage.js")
-    assert assemble.PAGE_BUNDLES["assets/journey.js"] == ("journey.js",)
-    assert assemble.PAGE_BUNDLES["assets/journey.css"] == ("journey.css",)
+    assert pipeline.page_bundles()["assets/journey.js"] == ("journey.js",)
+    assert pipeline.page_bundles()["assets/journey.css"] == ("journey.css",)
 
 
 def test_assembled_core_bundle_starts_with_the_map(journey_root: Path, tmp_path: Path) -> None:

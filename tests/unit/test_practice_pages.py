@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from course_builder.assemble import CSS_FILES, JS_FILES, PAGE_BUNDLES, bundle_css, bundle_js
+from course_builder.assemble import CSS_FILES, JS_FILES, bundle_css, bundle_js
 from course_builder.load.quizzes import load_quiz
 from course_builder.model.course import Course
 from course_builder.model.text import Text
+from course_builder.pipeline import page_bundles
 from course_builder.practice.pages import BUNDLES, PAGE_ASSETS, SECTION, pages
 from course_builder.practice.prompts import load_prompts
 from course_builder.practice.render import (
@@ -200,7 +201,7 @@ def test_mini_course_without_data_builds_only_the_worksheet(tmp_path: Path) -> N
 # -- bundles and budget -----------------------------------------------------------------------
 def test_bundles_are_registered_with_the_assembler() -> None:
     for name, files in BUNDLES.items():
-        assert PAGE_BUNDLES.get(name) == files
+        assert page_bundles().get(name) == files
         for file in files:
             assert (ASSETS / file).is_file(), file
     assert set(BUNDLES) == {n for pair in PAGE_ASSETS.values() for n in pair}

@@ -187,7 +187,8 @@ def test_css_budget() -> None:
     """workshop.css loads only on workshop pages; keep it small anyway."""
     import gzip
 
-    from course_builder.assemble import PAGE_BUNDLES, bundle_css
-    assert PAGE_BUNDLES["assets/workshop.css"] == ("workshop.css",)
+    from course_builder.assemble import bundle_css
+    from course_builder.pipeline import page_bundles
+    assert page_bundles()["assets/workshop.css"] == ("workshop.css",)
     size = len(gzip.compress(bundle_css(("workshop.css",)).encode("utf-8"), 9))
     assert size <= 1200, f"workshop.css is {size} bytes gzipped"
