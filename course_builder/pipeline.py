@@ -28,7 +28,7 @@ def run_checks(course: Course) -> list[Issue]:
     """Every cross-file check; per-file checks ran while loading."""
     issues: list[Issue] = []
     issues += check_pages(course)
-    issues += check_links(course)
+    issues += check_links(course, generated_rels(course))
     issues += check_trigger_words(course)
     issues += check_modules(course)
     issues += check_workshop(course)
@@ -44,7 +44,8 @@ def load_and_check(root: Path) -> tuple[Course, list[Issue]]:
 
 # Modules that make pages from the sources. Each defines ``pages(course) ->
 # list[GeneratedPage]``, and may define ``BUNDLES`` (page-specific bundle name -> files in
-# course_builder/assets/) and ``core_js(course) -> str`` (generated JS ahead of the core bundle).
+# course_builder/assets/), ``core_js(course) -> str`` (generated JS ahead of the core bundle)
+# and ``rels(course) -> set[str]`` (the pages it makes, so content may link to them).
 GENERATORS: tuple[str, ...] = ("course_builder.journey.pages", "course_builder.practice.pages",
                              "course_builder.workshop.pages")
 
@@ -56,6 +57,11 @@ def _generators() -> list[Any]:
 def generated_pages(course: Course) -> list[GeneratedPage]:
     """Pages made from the sources rather than written by hand (agendas, guides, ...)."""
     return [page for module in _generators() for page in module.pages(course)]
+
+
+def generated_rels(course: Course) -> set[str]:
+    """Where generated pages will be, known before they are made (for the link check)."""
+    return {rel for module in _generators() for rel in module.rels(course)}
 
 
 def page_bundles() -> dict[str, tuple[str, ...]]:

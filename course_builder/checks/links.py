@@ -14,14 +14,18 @@ from course_builder.model.course import Course, Page
 ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".pdf", ".zip", ".csv")
 
 
-def check_links(course: Course) -> Iterator[Issue]:
+def check_links(course: Course, generated: set[str] | None = None) -> Iterator[Issue]:
+    """``generated``: relative paths of pages the build makes (agendas, progress...), which
+    content may link to; anchors in them are checked on the built site by LinkChecker."""
     for lang in LANGS:
         for page in course.pages[lang].values():
             for link in page.links:
-                yield from _check_link(course, page, link.target, link.line, link.image)
+                yield from _check_link(course, page, link.target, link.line, link.image,
+                                       generated or set())
 
 
-def _check_link(course: Course, page: Page, target: str, line: int, image: bool) -> Iterator[Issue]:
+def _check_link(course: Course, page: Page, target: str, line: int, image: bool,
+                generated: set[str]) -> Iterator[Issue]:
     parts = urlsplit(target)
     if parts.scheme or target.startswith("//") or not target:
         return
@@ -40,6 +44,8 @@ def _check_link(course: Course, page: Page, target: str, line: int, image: bool)
             yield Issue(page.path, line, "link-not-markdown",
                         f"the link '{target}' points at a folder or URL, not a Markdown file",
                         "link to the .md file, for example 'strategic-language.md#future-focus'")
+            return
+        if dest_rel in generated:
             return
         dest = pages.get(dest_rel)
         other = course.pages["es" if page.lang == "en" else "en"]

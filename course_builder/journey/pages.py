@@ -33,6 +33,11 @@ BUNDLES: dict[str, tuple[str, ...]] = {
 }
 
 
+def rels(course: Course) -> set[str]:
+    """The pages ``pages`` makes, without making them (for the link check)."""
+    return {PROGRESS_REL, CERTIFICATE_REL}
+
+
 def core_js(course: Course) -> str:
     """The course map, ahead of the core bundle: the navigation marks read it on every page."""
     return map_js(course)

@@ -130,6 +130,11 @@ def _page(course: Course, rel: str, lang: str, widget: str, order: int) -> Gener
     return GeneratedPage(lang=lang, rel=rel, markdown=body, section=SECTION, order=order)
 
 
+def rels(course: Course) -> set[str]:
+    """The pages ``pages`` may make, without making them (for the link check)."""
+    return {SWAP_REL, REFRESHER_REL, KPI_REL}
+
+
 def pages(course: Course) -> list[GeneratedPage]:
     """The practice pages in both languages; a tool whose data the course lacks is left out
     (no prompts or trigger list: no swap page; no quizzes: no refresher)."""

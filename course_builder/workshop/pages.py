@@ -33,6 +33,18 @@ STYLES = ["assets/workshop.css"]
 BUNDLES: dict[str, tuple[str, ...]] = {"assets/workshop.css": ("workshop.css",)}
 
 
+def rels(course: Course) -> set[str]:
+    """The pages ``pages`` makes, without making them (for the link check)."""
+    workshop = course.workshop
+    if workshop is None or not workshop.formats:
+        return set()
+    found = {r.INDEX_REL, *(r.agenda_rel(f.id) for f in workshop.formats)}
+    if workshop.handouts:
+        found.add(r.HANDOUTS_REL)
+    found |= {r.guide_rel(f.id, s.number) for f in workshop.formats for s in f.sessions}
+    return found
+
+
 def pages(course: Course) -> list[GeneratedPage]:
     """Every workshop page in both languages; none when the course has no workshop."""
     workshop = course.workshop
