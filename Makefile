@@ -1,6 +1,7 @@
 SHELL := /bin/bash
 # Two commands set up everything on a fresh machine:
-#   make site   create .venv from the lock file, check the content, build site/ (and its PDFs)
+#   make site   create .venv from the lock file, check the content, build site/ (with its PDFs
+#               and the offline zip)
 #   make test   the same environment plus test tools and Debian's Chromium, then every test
 # Other targets: make serve (live preview), make check, make bench, make lock, make clean.
 
@@ -27,7 +28,7 @@ $(TEST_STAMP): $(STAMP) requirements-test.lock
 	@touch $@
 
 site: $(STAMP)
-	$(BIN)/course-builder build
+	$(BIN)/course-builder build --offline
 
 check: $(STAMP)
 	$(BIN)/course-builder check

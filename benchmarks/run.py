@@ -379,7 +379,7 @@ def bench_check(ws: Workspace, rounds: int, sizes: tuple[int, ...]) -> dict[str,
         else:
             root = ws.work / f"synthetic-{factor}x"
             with timed() as t:
-                make_synthetic(ROOT, root, factor)
+                make_synthetic(ws.course, root, factor)  # the same snapshot as 1x
             log(f"check: generated the {factor}x course in {t['wall']:.1f} s")
         runs = rounds if factor == 1 else (3 if factor <= 10 else 2)
         sized[f"{factor}x"] = _check_in_process(root, runs)
@@ -452,7 +452,7 @@ def bench_preview(ws: Workspace, edits: int) -> dict[str, Any]:
         return {"skipped": ws.notes["module_with_check"]}
     from course_builder.project import load_course
 
-    course_dir = copy_sources(ROOT, ws.work / "preview")
+    course_dir = copy_sources(ws.course, ws.work / "preview")  # the same snapshot
     course, _ = load_course(course_dir)
     page = course.pages["en"][rel]
     quiz_id = next(d.arg for d in page.directives if d.name == "quiz")

@@ -166,7 +166,7 @@ def _print_pdfs(course: object, out: Path, paper: str, progress: Progress, cache
 def _offline_zip(root: Path, out: Path, progress: Progress) -> None:
     from course_builder.journey.offline import build_offline
     from course_builder.journey.pages import OFFLINE_ZIP
-    zipped = build_offline(root, out / OFFLINE_ZIP)
+    zipped = build_offline(root, out / OFFLINE_ZIP, include={"pdf": out / "pdf"})
     progress.note(f"{OFFLINE_ZIP}: {zipped.stat().st_size // 1024} KB")
 
 

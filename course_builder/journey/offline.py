@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import tempfile
 import zipfile
 from importlib import resources
@@ -93,14 +94,19 @@ def zip_folder(folder: Path, out_zip: Path, top: str, extra: dict[str, str] | No
     return out_zip
 
 
-def build_offline(root: Path, out_zip: Path) -> Path:
+def build_offline(root: Path, out_zip: Path, include: dict[str, Path] | None = None) -> Path:
     """Build the offline copy of the course at ``root`` and zip it to ``out_zip``.
 
     The zip holds one folder (named like the zip) with ``index.html`` and a README in both
-    languages. Raises BuildFailed (from course_builder.build) when content or MkDocs fails.
+    languages. ``include`` copies built folders in (``{"pdf": site/pdf}``: the printable
+    guides the pages link to). Raises BuildFailed (from course_builder.build) when content or
+    MkDocs fails.
     """
     with tempfile.TemporaryDirectory(prefix="cb-offline-") as tmp:
         site = build_offline_site(root, Path(tmp) / "site")
+        for name, folder in (include or {}).items():
+            if folder.is_dir():
+                shutil.copytree(folder, site / name, dirs_exist_ok=True)
         zip_folder(site, out_zip, out_zip.stem, {"README.txt": README})
     return out_zip
 

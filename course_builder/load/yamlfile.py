@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from course_builder.issues import Issue, Pos
 
@@ -39,6 +39,7 @@ class YSeq(list):  # type: ignore[type-arg]
 class _PyLoader(yaml.SafeLoader):
     path: Path
     duplicates: list[Issue]
+    positions: dict[int, Pos]
 
 
 # libyaml's parser (CSafeLoader), when PyYAML was built with it, parses about 7 times faster
@@ -49,12 +50,28 @@ if hasattr(yaml, "CSafeLoader"):
     class _Loader(yaml.CSafeLoader):  # type: ignore[name-defined, misc]
         path: Path
         duplicates: list[Issue]
+        positions: dict[int, Pos]
 else:  # pragma: no cover - PyYAML without libyaml
     _Loader = _PyLoader  # type: ignore[misc, assignment]
 
 
 def _pos(loader: _Loader, node: Node) -> Pos:
-    return Pos(loader.path, node.start_mark.line + 1)
+    """One Pos per line of the file (flow mappings put several keys on a line)."""
+    line = node.start_mark.line + 1
+    pos = loader.positions.get(line)
+    if pos is None:
+        pos = loader.positions[line] = Pos(loader.path, line)
+    return pos
+
+
+_STR = "tag:yaml.org,2002:str"
+
+
+def _construct(loader: _Loader, node: Node) -> Any:
+    """``construct_object``, with plain strings (most of every file) taken as they are."""
+    if node.tag == _STR and isinstance(node, ScalarNode):
+        return node.value
+    return loader.construct_object(node, deep=True)
 
 
 def _construct_map(loader: _Loader, node: MappingNode) -> YMap:
@@ -63,7 +80,7 @@ def _construct_map(loader: _Loader, node: MappingNode) -> YMap:
     result.pos = _pos(loader, node)
     result.key_pos = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = _construct(loader, key_node)
         if isinstance(key, (list, dict)):
             key = str(key)
         if key in result:
@@ -72,13 +89,13 @@ def _construct_map(loader: _Loader, node: MappingNode) -> YMap:
                 f"the key '{key}' appears twice in this mapping (first on line "
                 f"{result.key_pos[key].line}); the second silently replaces the first",
                 "remove or rename one of the two"))
-        result[key] = loader.construct_object(value_node, deep=True)
+        result[key] = _construct(loader, value_node)
         result.key_pos[key] = _pos(loader, key_node)
     return result
 
 
 def _construct_seq(loader: _Loader, node: SequenceNode) -> YSeq:
-    result = YSeq(loader.construct_object(child, deep=True) for child in node.value)
+    result = YSeq(_construct(loader, child) for child in node.value)
     result.pos = _pos(loader, node)
     result.item_pos = [_pos(loader, child) for child in node.value]
     return result
@@ -100,6 +117,7 @@ def _load(cls: type[_PyLoader], text: str, path: Path, remember: bool = False
     loader = cls(text)
     loader.path = path
     loader.duplicates = []
+    loader.positions = {}
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
