@@ -100,13 +100,13 @@ def run_mkdocs(root: Path, site_dir: Path, course: object, progress: Progress,
 
 
 def build_site(root: Path, stream: TextIO, *, link_check: bool = True, pdfs: bool = True,
-               paper: str = "letter", offline: bool = False, site: Path | None = None,
+               paper: str = "letter", site: Path | None = None,
                extra_stages: list[tuple[str, Callable[[Path], None]]] | None = None) -> Path:
     """Build the whole site into ``site`` (default ``root/site``) or raise BuildFailed.
 
-    Stages: check, assemble, MkDocs, PDFs (``pdfs``), the offline zip (``offline``), any
-    ``extra_stages``, then the link check over everything (so links to PDFs and the zip
-    are checked too), and only then the swap into ``site``.
+    Stages: check, assemble, MkDocs, PDFs (``pdfs``), any ``extra_stages`` (the offline zip:
+    journey.offline.offline_stage), then the link check over everything (so links to PDFs
+    and the zip are checked too), and only then the swap into ``site``.
     """
     site = site or root / "site"
     progress = Progress(stream)
@@ -130,9 +130,6 @@ def build_site(root: Path, stream: TextIO, *, link_check: bool = True, pdfs: boo
             stages.insert(0, (f"printing PDFs ({paper}): guide, handouts, agendas, both languages",
                               lambda out: _print_pdfs(course, out, paper, progress,
                                                       root / STAGING.parent / "pdf")))
-        if offline:
-            stages.append(("building the offline copy (a zip that opens from disk)",
-                           lambda out: _offline_zip(root, out, progress)))
         for name, action in stages:
             with progress.stage(name):
                 action(tmp)
@@ -161,13 +158,6 @@ def _print_pdfs(course: object, out: Path, paper: str, progress: Progress, cache
     from course_builder.workshop.pdf import build_pdfs
     written = build_pdfs(course, out, paper, cache=cache)  # type: ignore[arg-type]
     progress.note(f"{len(written)} PDF files in {out.name}/pdf")
-
-
-def _offline_zip(root: Path, out: Path, progress: Progress) -> None:
-    from course_builder.journey.offline import build_offline
-    from course_builder.journey.pages import OFFLINE_ZIP
-    zipped = build_offline(root, out / OFFLINE_ZIP, include={"pdf": out / "pdf"})
-    progress.note(f"{OFFLINE_ZIP}: {zipped.stat().st_size // 1024} KB")
 
 
 def _swap(new: Path, site: Path) -> None:

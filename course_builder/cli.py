@@ -41,8 +41,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     from course_builder.build import BuildFailed, build_site
     root = project_root(args)
     try:
+        stages = []
+        if args.offline:
+            from course_builder.journey.offline import offline_stage
+            stages.append(offline_stage(root))
         build_site(root, sys.stdout, link_check=not args.no_link_check, pdfs=not args.no_pdfs,
-                   paper=args.paper, offline=args.offline,
+                   paper=args.paper, extra_stages=stages,
                    site=Path(args.site_dir).resolve() if args.site_dir else None)
     except BuildFailed as exc:
         print(f"✗ build failed: {exc}", file=sys.stdout)

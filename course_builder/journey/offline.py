@@ -18,6 +18,7 @@ import json
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -109,6 +110,17 @@ def build_offline(root: Path, out_zip: Path, include: dict[str, Path] | None = N
                 shutil.copytree(folder, site / name, dirs_exist_ok=True)
         zip_folder(site, out_zip, out_zip.stem, {"README.txt": README})
     return out_zip
+
+
+def offline_stage(root: Path) -> tuple[str, Callable[[Path], None]]:
+    """A build stage (course_builder.build.build_site ``extra_stages``) that adds the offline
+    zip to the new site, with the site's printable PDFs inside it."""
+    from course_builder.journey.pages import OFFLINE_ZIP
+
+    def stage(out: Path) -> None:
+        build_offline(root, out / OFFLINE_ZIP, include={"pdf": out / "pdf"})
+
+    return "building the offline copy (a zip that opens from disk)", stage
 
 
 def search_languages(site: Path) -> dict[str, int]:
