@@ -62,6 +62,7 @@ _SPACE = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u20
                     "\u3000\ufeff]")
 
 
+@lru_cache(maxsize=8192)  # a course uses a few hundred distinct characters
 def _char(ch: str, r: Rules) -> str:
     if ch in r.apostrophes:
         return r.apostrophe_becomes
