@@ -157,7 +157,7 @@ def _print_pdfs(course: object, out: Path, paper: str, progress: Progress, cache
     """The PDFs into ``out/pdf``; ``cache`` keeps any PDF whose printed HTML is unchanged."""
     from course_builder.workshop.pdf import build_pdfs
     written = build_pdfs(course, out, paper, cache=cache)  # type: ignore[arg-type]
-    progress.note(f"{len(written)} PDF files in {out.name}/pdf")
+    progress.note(f"{len(written)} PDF files in pdf/")
 
 
 def _swap(new: Path, site: Path) -> None:
