@@ -60,7 +60,7 @@ INTRO = {
         "Di tu versión en voz alta antes de seguir: si suena rígida, cámbiala. Lo que "
         "escribes se queda en este navegador, en este dispositivo; no se envía a ningún lado."
         "\n\n¿No tienes pantalla a la mano? Imprime esta página: se convierte en una hoja de "
-        "trabajo, con las respuestas modelo en la última hoja."),
+        "trabajo, con las respuestas modelo en la última página."),
     REFRESHER_REL: Text(
         "Skills fade without practice. Once a month, take a short refresher: ten questions "
         "drawn at random from the knowledge checks of every module, in your language. "

@@ -67,7 +67,7 @@ SWAP_JS: dict[str, Text] = {
     "left1": T("1 trigger word left: {list}.", "Queda 1 palabra detonante: {list}."),
     "clean": T("No trigger words left. Compare your version with the model answer.",
                "Ya no hay palabras detonantes. Compara tu versión con la respuesta modelo."),
-    "try": T("Try instead:", "Mejor prueba:"),
+    "try": T("Try instead:", "Mejor di:"),
     "or": T("or", "o"),
     "progress": T("Rewritten without trigger words: {n} of {m}.",
                   "Reescritas sin palabras detonantes: {n} de {m}."),
@@ -140,7 +140,7 @@ KPI_JS: dict[str, Text] = {
                  "¿Borrar todos los meses de esta hoja en este dispositivo?"),
     "added": T("Month added.", "Mes agregado."),
     "removed": T("Month removed.", "Mes eliminado."),
-    "imported": T("Imported {n} months.", "Se importaron {n} meses."),
+    "imported": T("Months imported: {n}.", "Meses importados: {n}."),
     "skipped": T("Line {l} skipped: it needs a month (YYYY-MM) and a phase (baseline or after).",
                  "Línea {l} omitida: necesita un mes (AAAA-MM) y una fase (baseline o after)."),
     "badnum": T("Line {l}: “{v}” is not a number, so that cell was left empty.",
@@ -149,7 +149,7 @@ KPI_JS: dict[str, Text] = {
                "Este archivo no tiene las columnas 'month' y 'phase', así que no se importó "
                "nada."),
     "cleared": T("The worksheet is empty.", "La hoja quedó vacía."),
-    "months": T("{n} mo.", "{n} meses"),
+    "months": T("{n} mo.", "meses: {n}"),  # "meses: 1" reads right for any n
     "down": T("went down from {b} to {a}", "bajó de {b} a {a}"),
     "up": T("went up from {b} to {a}", "subió de {b} a {a}"),
     "level": T("stayed at {a}", "se mantuvo en {a}"),
@@ -166,12 +166,12 @@ KPI_JS: dict[str, Text] = {
                       "complicaron o si el equipo necesita apoyo."),
     "none": T("Enter baseline months and months after training to compare.",
               "Captura meses de línea base y meses después de la capacitación para comparar."),
-    "c_few-baseline": T("Only {n} baseline months: a baseline needs at least three, so this "
-                        "is a first look, not a conclusion.",
-                        "Solo hay {n} meses de línea base: se necesitan al menos tres, así que "
-                        "esto es un primer vistazo, no una conclusión."),
-    "c_few-after": T("Only {n} months after training: too few to conclude.",
-                     "Solo hay {n} meses después de la capacitación: son muy pocos para "
+    "c_few-baseline": T("Baseline months so far: {n}. A baseline needs at least three, so "
+                        "this is a first look, not a conclusion.",
+                        "Meses de línea base hasta ahora: {n}. Se necesitan al menos tres, así "
+                        "que esto es un primer vistazo, no una conclusión."),
+    "c_few-after": T("Months after training so far: {n}. Too few to conclude.",
+                     "Meses después de la capacitación hasta ahora: {n}. Son muy pocos para "
                      "concluir."),
     "c_within-range": T("The average after training is inside the range the baseline moved in "
                         "on its own ({lo} to {hi}), so this may be normal variation.",

@@ -145,7 +145,7 @@ W: dict[str, Text] = {
     "average": Text("Average", "Promedio"),
     "range": Text("Range (low–high)", "Rango (mín.–máx.)"),
     "counts": Text("Counts behind it", "Conteos que lo respaldan"),
-    "watch": Text("Watch for", "Atención"),
+    "watch": Text("Watch for", "Qué vigilar"),
     "calendar": Text("The next twelve months", "Los próximos doce meses"),
     "month": Text("Month", "Mes"),
     "coaching_date": Text("Coaching date", "Fecha de coaching"),

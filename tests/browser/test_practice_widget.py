@@ -238,7 +238,7 @@ def test_swap_in_spanish(page: Page, site: str, errors: list[str]) -> None:
     item = page.locator("#cb-swap-refund-card")
     expect(item.locator("mark.cb-sw-hit")).to_have_text(["Es nuestra política", "tiene que"])
     expect(item.locator(".cb-sw-tag").first).to_have_text("palabra detonante")
-    expect(item.locator(".cb-sw-hits")).to_contain_text("Mejor prueba: “Lo hacemos así porque…”")
+    expect(item.locator(".cb-sw-hits")).to_contain_text("Mejor di: “Lo hacemos así porque…”")
     expect(page.locator(".cb-sw-status")).to_have_text(
         "Quedan 2 palabras detonantes: “Es nuestra política”, “tiene que”.")
     page.keyboard.press("Control+A")
@@ -427,7 +427,7 @@ def test_kpi_computes_exports_and_imports(page: Page, site: str, tmp_path: Path,
     page.goto(site + "kpi.en.html")
     expect(page.locator(".cb-kpi-table tbody tr")).to_have_count(3)  # three empty baseline months
     import_csv(page, tmp_path, KNOWN_CSV)
-    expect(page.locator(".cb-kpi-status")).to_have_text("Imported 6 months.")
+    expect(page.locator(".cb-kpi-status")).to_have_text("Months imported: 6.")
     expect(page.locator(".cb-kpi-table tbody tr")).to_have_count(6)
     escalation = page.locator('.cb-kpi-sum tr[data-m="escalation_rate"] td')
     expect(escalation).to_have_text(["5.0% (3 mo.)", "4.0% (3 mo.)", "-1.0 points (-20%)",
@@ -479,7 +479,7 @@ def test_kpi_keyboard_editing_and_cautions(page: Page, site: str, tmp_path: Path
     expect(page.locator(".cb-kpi-table tbody tr")).to_have_count(5)
     assert page.evaluate("() => document.activeElement.tagName") == "BUTTON"
     warn = page.locator('.cb-kpi-m[data-m="escalation_rate"] .cb-kpi-warn li')
-    expect(warn).to_have_text(["⚠ Caution: Only 2 months after training: too few to conclude."])
+    expect(warn).to_have_text(["⚠ Caution: Months after training so far: 2. Too few to conclude."])
     # Add a month after training: it follows the latest month and takes the focus.
     press(page, '.cb-kpi button[data-act="add_a"]')
     expect(page.locator(".cb-kpi-status")).to_have_text("Month added.")
@@ -511,7 +511,7 @@ def test_kpi_import_reports_bad_lines(page: Page, site: str, tmp_path: Path) -> 
     import_csv(page, tmp_path, "month,phase,escalation_rate\n2025-01,baseline,5x\n"
                                "enero,baseline,5\n2025-02,after,4\n")
     expect(page.locator(".cb-kpi-status")).to_have_text(
-        "Se importaron 2 meses. Línea 2: “5x” no es un número, así que esa celda quedó vacía. "
+        "Meses importados: 2. Línea 2: “5x” no es un número, así que esa celda quedó vacía. "
         "Línea 3 omitida: necesita un mes (AAAA-MM) y una fase (baseline o after).")
     import_csv(page, tmp_path, "a,b\n1,2\n", "other.csv")
     expect(page.locator(".cb-kpi-status")).to_have_text(
@@ -530,11 +530,11 @@ def test_kpi_in_spanish_with_corrupt_storage(page: Page, site: str, errors: list
     page.goto(site + "kpi.es.html")
     expect(page.locator(".cb-kpi-table tbody tr")).to_have_count(2)
     expect(page.locator('.cb-kpi-sum tr[data-m="fcr"] td')).to_have_text(
-        ["60.0% (1 meses)", "sin datos", "–",
+        ["60.0% (meses: 1)", "sin datos", "–",
          "Captura meses de línea base y meses después de la capacitación para comparar."])
     expect(page.locator('.cb-kpi-m[data-m="fcr"] .cb-kpi-warn li')).to_have_text(
-        ["⚠ Atención: Solo hay 1 meses de línea base: se necesitan al menos tres, así que esto "
-         "es un primer vistazo, no una conclusión."])
+        ["⚠ Atención: Meses de línea base hasta ahora: 1. Se necesitan al menos tres, así que "
+         "esto es un primer vistazo, no una conclusión."])
     assert_axe_clean(page)
     page.emulate_media(media="print")
     expect(page.locator(".cb-kpi-bar")).to_be_hidden()
