@@ -7,7 +7,7 @@ input is wrong (a default), so loading goes on and every problem shows in one ru
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from course_builder import LANGS
@@ -86,6 +86,26 @@ class Reader:
                         else f"allowed fields here: {', '.join(allowed)}")
                 self.issues.error(parent.pos_of(key), f"{self.kind}-unknown-field",
                                   f"unknown field '{key}' in {where}", hint)
+
+    def entries(self, items: YSeq, what: str, allowed: Iterable[str], where: str,
+                id_what: str, id_hint: str) -> Iterator[tuple[str, YMap]]:
+        """Each mapping of a list with its id: an item that is not a mapping is reported once
+        (not as a cascade of missing fields) and skipped; unknown fields and a repeated id
+        are reported with the item's line."""
+        allowed = tuple(allowed)
+        seen: dict[str, Pos] = {}
+        for i, raw in enumerate(items):
+            if not isinstance(raw, YMap):
+                self.mapping(raw, items.pos_at(i), f"{what} {i + 1}")
+                continue
+            self.unknown_keys(raw, allowed, where)
+            item_id = self.ident(raw, "id", id_what)
+            if item_id in seen:
+                self.issues.error(raw.pos_of("id"), f"{self.kind}-duplicate-id",
+                                  f"the {what} id '{item_id}' is used twice (first on line "
+                                  f"{seen[item_id].line})", id_hint)
+            seen.setdefault(item_id, raw.pos_of("id"))
+            yield item_id, raw
 
     # -- scalars -----------------------------------------------------------------------------
     def ident(self, parent: YMap, key: str, what: str, required: bool = True) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from course_builder import LANGS
 from course_builder.issues import Issue, IssueList, Pos
 from course_builder.load.reader import LANG_NAMES, Reader
-from course_builder.load.yamlfile import YMap, load_yaml
+from course_builder.load.yamlfile import load_yaml
 from course_builder.model.text import Text
 from course_builder.practice.triggers import TriggerList
 
@@ -43,19 +43,10 @@ def load_prompts(path: Path, triggers: TriggerList) -> tuple[tuple[SwapPrompt, .
     reader.unknown_keys(top, ("prompts",), "the swap prompts file")
     items = reader.seq(top, "prompts", "the lines learners rewrite")
     prompts: list[SwapPrompt] = []
-    seen: dict[str, Pos] = {}
-    for i, raw in enumerate(items):
-        if not isinstance(raw, YMap):  # reported once, not as a cascade of missing fields
-            reader.mapping(raw, items.pos_at(i), f"prompt {i + 1}")
-            continue
-        entry = raw
-        reader.unknown_keys(entry, PROMPT_FIELDS, "a prompt")
-        pid = reader.ident(entry, "id", "the prompt's id, for example refund-window")
-        if pid in seen:
-            issues.error(entry.pos_of("id"), "swap-duplicate-id",
-                         f"the prompt id '{pid}' is used twice (first on line {seen[pid].line})",
-                         "give each prompt its own id: the learner's progress is saved under it")
-        seen.setdefault(pid, entry.pos_of("id"))
+    for pid, entry in reader.entries(
+            items, "prompt", PROMPT_FIELDS, "a prompt",
+            "the prompt's id, for example refund-window",
+            "give each prompt its own id: the learner's progress is saved under it"):
         empty = Text("", "", entry.pos)
         before = len(issues)
         line = reader.text(entry, "line", "the agent's line, full of trigger words") or empty

@@ -203,19 +203,9 @@ def load_triggers(path: Path) -> tuple[TriggerList, list[Issue]]:
     reader.unknown_keys(top, ("triggers",), "the trigger-word file")
     items = reader.seq(top, "triggers", "the list of trigger words")
     triggers: list[Trigger] = []
-    seen_ids: dict[str, Pos] = {}
-    for i, raw in enumerate(items):
-        if not isinstance(raw, YMap):  # reported once, not as a cascade of missing fields
-            reader.mapping(raw, items.pos_at(i), f"trigger {i + 1}")
-            continue
-        entry = raw
-        reader.unknown_keys(entry, TRIGGER_FIELDS, "a trigger")
-        tid = reader.ident(entry, "id", "the trigger's id, for example cant")
-        if tid in seen_ids:
-            issues.error(entry.pos_of("id"), "triggers-duplicate-id",
-                         f"the trigger id '{tid}' is used twice (first on line "
-                         f"{seen_ids[tid].line})", "give each trigger its own id")
-        seen_ids.setdefault(tid, entry.pos_of("id"))
+    for tid, entry in reader.entries(items, "trigger", TRIGGER_FIELDS, "a trigger",
+                                     "the trigger's id, for example cant",
+                                     "give each trigger its own id"):
         phrases = {lang: _phrases(reader, entry, lang) for lang in LANGS}
         why = reader.text(entry, "why", "why it raises tension") or Text("", "", entry.pos)
         alternatives = _alternatives(reader, entry)
