@@ -163,9 +163,10 @@ def _string_entries(root: Path) -> Iterator[Entry]:
             yield _string_entry(rel, pair)
 
 
-def _string_entry(rel: str, pair: _Pair) -> Entry:
-    source = source_hash(pair.en or "")
-    status = status_of(pair.en, pair.es, pair.reviewed, source)
+def _string_entry(rel: str, pair: _Pair, source: str | None = None,
+                  status: str | None = None) -> Entry:
+    source = source or source_hash(pair.en or "")
+    status = status or status_of(pair.en, pair.es, pair.reviewed, source)
     line = pair.reviewed_line if status == "stale" else pair.line
     return Entry("string", rel, line, pair.where, status, source, pair.reviewed or "",
                  _preview(pair.en or ""))
@@ -260,9 +261,9 @@ def check_translations(course: Course) -> Iterator[Issue]:
                             f"delete the line and run `course-builder translations review "
                             f"{rel}:{pair.line}`")
                 continue
-            entry = _string_entry(rel, pair)
-            if entry.status == "stale":
-                stale.append(entry)
+            source = source_hash(pair.en or "")
+            if status_of(pair.en, pair.es, pair.reviewed, source) == "stale":
+                stale.append(_string_entry(rel, pair, source, "stale"))
         if len(stale) > MAX_STALE_LISTED:  # one warning, not a wall of them
             lines = ", ".join(str(e.line) for e in stale[:8]) + (", …" if len(stale) > 8 else "")
             yield Issue(path, stale[0].line, "translation-stale",

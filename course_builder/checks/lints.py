@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -48,20 +48,25 @@ CODES: dict[str, str] = {
 def check_lints(course: Course) -> Iterator[Issue]:
     for lang in LANGS:
         for page in course.pages.get(lang, {}).values():
-            yield from _todos_in_page(page)
-            yield from _images(page)
-            yield from _link_texts(page)
-            yield from _long_paragraphs(page)
+            prose = _prose(page)
+            yield from _todos_in_page(page, prose)
+            yield from _images(page, prose)
+            yield from _link_texts(page, prose)
+            yield from _long_paragraphs(page, prose)
     from course_builder.translations import yaml_files
     for path in yaml_files(course.root):
         yield from todos_in_yaml(path)
 
 
 # -- TODO placeholders -----------------------------------------------------------------------
-def _todos_in_page(page: Page) -> Iterator[Issue]:
+def _has_todo(text: str) -> bool:
+    return "TODO" in text and TODO_RE.search(text) is not None  # `in` first: much faster
+
+
+def _todos_in_page(page: Page, prose: list[_Line]) -> Iterator[Issue]:
     lines = [*_meta_todo_lines(page.meta)]
-    if TODO_RE.search(page.body):  # most pages have none: skip the line-by-line pass
-        lines += [page.body_line + i for i, text in _prose_lines(page) if TODO_RE.search(text)]
+    if _has_todo(page.body):  # most pages have none: skip the line-by-line pass
+        lines += [page.body_line + line.index for line in prose if _has_todo(line.text)]
     if lines:
         yield _todo_issue(page.path, sorted(set(lines)), "page-todo", "this page")
 
@@ -73,7 +78,7 @@ def _meta_todo_lines(value: Any, line: int = 0) -> Iterator[int]:
     elif isinstance(value, YSeq):
         for index, item in enumerate(value):
             yield from _meta_todo_lines(item, value.pos_at(index).line)
-    elif isinstance(value, str) and TODO_RE.search(value):
+    elif isinstance(value, str) and _has_todo(value):
         yield line
 
 
@@ -81,7 +86,7 @@ def todos_in_yaml(path: Path) -> Iterator[Issue]:
     """One issue per YAML file with TODO in any value (comments may say TODO freely)."""
     try:
         text = path.read_text(encoding="utf-8")
-        if not TODO_RE.search(text):
+        if not _has_todo(text):
             return  # nearly every file: no need to parse it a second time
         root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
@@ -93,7 +98,7 @@ def todos_in_yaml(path: Path) -> Iterator[Issue]:
 
 def _scalar_todo_lines(node: Node | None) -> Iterator[int]:
     if isinstance(node, ScalarNode):
-        if TODO_RE.search(node.value):
+        if _has_todo(node.value):
             yield node.start_mark.line + 1
     elif isinstance(node, MappingNode):
         for key, value in node.value:
@@ -119,29 +124,31 @@ def _ranges(lines: list[int], limit: int = 8) -> str:
 
 
 # -- images and links ------------------------------------------------------------------------
-def _images(page: Page) -> Iterator[Issue]:
+def _images(page: Page, prose: list[_Line]) -> Iterator[Issue]:
     for link in page.links:
         if link.image and not link.text.strip():
             yield Issue(page.path, link.line, "lint-image-alt",
                         f"the image '{link.target}' has no alt text",
                         "write what the image shows between the brackets: "
                         "![A team lead coaching an agent](...)")
-    for index, text in _prose_lines(page):
-        for tag in IMG_TAG_RE.findall(text):
+    for line in prose:
+        if "<" not in line.text:
+            continue
+        for tag in IMG_TAG_RE.findall(line.text):
             if not ALT_ATTR_RE.search(tag):
-                yield Issue(page.path, page.body_line + index, "lint-image-alt",
+                yield Issue(page.path, page.body_line + line.index, "lint-image-alt",
                             "this <img> has no alt text", 'add alt="what the image shows"')
 
 
-def _link_texts(page: Page) -> Iterator[Issue]:
+def _link_texts(page: Page, prose: list[_Line]) -> Iterator[Issue]:
     vague = VAGUE_LINK_TEXT.get(page.lang, frozenset()) | VAGUE_LINK_TEXT["en"]
-    for index, text in _prose_lines(page):
-        if "](" not in text:
+    for line in prose:
+        if "](" not in line.text:
             continue
-        for match in LINK_TEXT_RE.finditer(_strip_code_spans(text)):
+        for match in LINK_TEXT_RE.finditer(_strip_code_spans(line.text)):
             words = _plain(match.group(1))
             if words in vague:
-                yield Issue(page.path, page.body_line + index, "lint-link-text",
+                yield Issue(page.path, page.body_line + line.index, "lint-link-text",
                             f"the link text '{match.group(1)}' says nothing on its own",
                             "name where the link goes: 'see [the glossary](...)' rather than "
                             "'[click here](...)'" if page.lang == "en" else
@@ -164,12 +171,12 @@ def _strip_code_spans(line: str) -> str:
 
 
 # -- paragraphs ------------------------------------------------------------------------------
-def _long_paragraphs(page: Page) -> Iterator[Issue]:
+def _long_paragraphs(page: Page, prose: list[_Line]) -> Iterator[Issue]:
     """A paragraph is a run of consecutive prose lines; a blank line, a skipped line (heading,
     block marker...) or a list item, quote or table row starts a new one."""
     start, words, previous = 0, 0, -2
-    for index, text in [*_prose_lines(page, paragraphs=True), (10**9, "")]:
-        stripped = text.strip()
+    for index, stripped in [*((p.index, p.stripped) for p in prose if p.paragraph),
+                            (10**9, "")]:
         if not stripped or index != previous + 1 or _is_block_start(stripped):
             if words > MAX_PARAGRAPH_WORDS:
                 yield Issue(page.path, page.body_line + start, "lint-long-paragraph",
@@ -188,8 +195,9 @@ def _long_paragraphs(page: Page) -> Iterator[Issue]:
 _BLOCK_START_RE = re.compile(r"^(?:[-*+]\s|\d+[.)]\s|>|\|)")
 _LINK_TARGET_RE = re.compile(r"\]\([^)]*\)")
 _ATTR_LIST_RE = re.compile(r"\{[^}]*\}")
-# A word: a run of non-space characters with at least one letter or digit in it.
-_WORD_RE = re.compile(r"\S*\w\S*")
+# A word: a run of non-space characters with at least one letter or digit in it. Counted as
+# the runs (str.split) less those without any (a regex for the words backtracks on each).
+_NOT_A_WORD_RE = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 
 
 def _is_block_start(line: str) -> bool:
@@ -197,27 +205,38 @@ def _is_block_start(line: str) -> bool:
 
 
 def _count_words(line: str) -> int:
-    line = _LINK_TARGET_RE.sub("]", line)          # link targets are not words
-    line = _ATTR_LIST_RE.sub("", line)             # attribute lists
-    return len(_WORD_RE.findall(line))
+    if "](" in line:
+        line = _LINK_TARGET_RE.sub("]", line)      # link targets are not words
+    if "{" in line:
+        line = _ATTR_LIST_RE.sub("", line)         # attribute lists
+    return len(line.split()) - len(_NOT_A_WORD_RE.findall(line))
 
 
-def _prose_lines(page: Page, paragraphs: bool = False) -> Iterator[tuple[int, str]]:
-    """(index in body, line) of every line outside fenced code; with ``paragraphs``, also
-    without headings, directive markers, admonition titles, tables and raw HTML."""
+class _Line(NamedTuple):
+    index: int        # in the page body
+    text: str
+    stripped: str
+    paragraph: bool   # part of a paragraph: not a heading, marker, table row or raw HTML
+
+
+def _prose(page: Page) -> list[_Line]:
+    """Every line outside fenced code, split once per page for all the lints."""
+    lines: list[_Line] = []
     fence: str | None = None
     for index, line in enumerate(page.body.split("\n")):
+        stripped = line.strip()
         if fence:
-            if line.strip().startswith(fence):
+            if stripped.startswith(fence):
                 fence = None
             continue
         match = FENCE_RE.match(line)
         if match:
             fence = match.group(1)[0] * 3
             continue
-        if paragraphs:
-            stripped = line.strip()
-            if (stripped.startswith(("#", "|", "<")) or DIRECTIVE_OPEN_RE.match(stripped)
-                    or DIRECTIVE_CLOSE_RE.match(stripped) or ADMONITION_RE.match(stripped)):
-                continue
-        yield index, line
+        paragraph = not (stripped.startswith(("#", "|", "<"))
+                         or (stripped.startswith(("///", "!!!", "???"))
+                             and (DIRECTIVE_OPEN_RE.match(stripped)
+                                  or DIRECTIVE_CLOSE_RE.match(stripped)
+                                  or ADMONITION_RE.match(stripped))))
+        lines.append(_Line(index, line, stripped, paragraph))
+    return lines

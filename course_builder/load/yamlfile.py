@@ -40,6 +40,7 @@ class _PyLoader(yaml.SafeLoader):
     path: Path
     duplicates: list[Issue]
     positions: dict[int, Pos]
+    has_merge_keys: bool = True
 
 
 # libyaml's parser (CSafeLoader), when PyYAML was built with it, parses about 7 times faster
@@ -51,6 +52,7 @@ if hasattr(yaml, "CSafeLoader"):
         path: Path
         duplicates: list[Issue]
         positions: dict[int, Pos]
+        has_merge_keys: bool = True
 else:  # pragma: no cover - PyYAML without libyaml
     _Loader = _PyLoader  # type: ignore[misc, assignment]
 
@@ -75,7 +77,8 @@ def _construct(loader: _Loader, node: Node) -> Any:
 
 
 def _construct_map(loader: _Loader, node: MappingNode) -> YMap:
-    loader.flatten_mapping(node)
+    if loader.has_merge_keys:  # '<<' (or '='): otherwise nothing to flatten (most files)
+        loader.flatten_mapping(node)
     result = YMap()
     result.pos = _pos(loader, node)
     result.key_pos = {}
@@ -118,6 +121,7 @@ def _load(cls: type[_PyLoader], text: str, path: Path, remember: bool = False
     loader.path = path
     loader.duplicates = []
     loader.positions = {}
+    loader.has_merge_keys = "<<" in text or "=" in text
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

@@ -75,10 +75,37 @@ def _char(ch: str, r: Rules) -> str:
     return out
 
 
+class _Table(dict):  # type: ignore[type-arg]
+    """``str.translate`` table for one set of rules, filled as characters are met; ``odd``
+    holds the characters whose normal form is not exactly one character."""
+
+    def __init__(self, r: Rules) -> None:
+        super().__init__()
+        self.rules = r
+        self.odd: set[str] = set()
+
+    def __missing__(self, code: int) -> str:
+        piece = _char(chr(code), self.rules)
+        if len(piece) != 1:
+            self.odd.add(chr(code))
+        self[code] = piece
+        return piece
+
+
+_TABLES: dict[Rules, _Table] = {}
+
+
 def normalise(text: str, r: Rules | None = None) -> tuple[str, list[int]]:
     """The normalised text and, for each of its characters, the index it came from in ``text``
     (so a match can be highlighted in the words the person actually wrote)."""
     r = r or rules()
+    table = _TABLES.get(r)
+    if table is None:
+        table = _TABLES[r] = _Table(r)
+    # Fast path (nearly every text): one character in, one out, no run of spaces to collapse.
+    norm = text.translate(table)
+    if table.odd.isdisjoint(text) and not (r.collapse_spaces and "  " in norm):
+        return norm, list(range(len(text)))
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
