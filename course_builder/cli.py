@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import time
@@ -56,6 +57,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
+
+    from course_builder.plugin import enable_dirty_preview
     root = project_root(args)
     os.environ["COURSE_BUILDER_PREVIEW"] = "1"  # report content problems, keep serving
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -63,9 +66,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"Previewing {root} at http://{args.dev_addr}/ (Ctrl+C to stop). "
           "Saving any file in docs/, docs_es/, quizzes/, scenarios/, workshop/, data/ or "
           "course.yml rebuilds the site.")
+    # Dirty rebuilds: only the pages whose assembled file changed are rendered again, and
+    # every page when the navigation or a title changed (plugin.py). static-i18n builds the
+    # Spanish site dirty only when it finds --dirty on the command line.
+    if "--dirty" not in sys.argv:
+        sys.argv.append("--dirty")
+    enable_dirty_preview()
+    logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty_warning)
     serve(config_file=str(root / "mkdocs.yml"), dev_addr=args.dev_addr, livereload=True,
-          strict=False)
+          build_type="dirty", strict=False)
     return 0
+
+
+def _quiet_dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns on every dirty build that navigation may be stale; ours is not."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 # Modules that add their own subcommands: each defines ``register(add)`` where ``add(name,

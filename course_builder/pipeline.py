@@ -5,6 +5,7 @@ The CLI and the MkDocs plugin both call these, so a preview and a build see the 
 
 from __future__ import annotations
 
+import hashlib
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -101,3 +102,22 @@ def section_titles(course: Course) -> dict[str, str]:
     titles = {e.title.en: e.title.es for e in course.outline if e.title}
     titles.update({p.section.en: p.section.es for p in course.generated if p.section})
     return titles
+
+
+def site_fingerprint(course: Course, staging: Path) -> str:
+    """A digest of what every page shows besides its own content: the navigation, the
+    section and site names, every page's front matter (its title is in everyone's nav and
+    footer), the theme overrides and mkdocs.yml. A preview re-renders only the pages whose
+    staged file changed while this stays the same, and every page when it changes."""
+    digest = hashlib.sha256()
+    digest.update(repr((nav_for(course), sorted(section_titles(course).items()),
+                        course.title, course.description)).encode("utf-8"))
+    for path in sorted(staging.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        end = text.find("\n---", 3) if text.startswith("---") else -1
+        digest.update(path.relative_to(staging).as_posix().encode("utf-8"))
+        digest.update(text[:end].encode("utf-8") if end > 0 else b"")
+    for extra in (course.root / "mkdocs.yml", *sorted((course.root / "overrides").rglob("*"))):
+        if extra.is_file():
+            digest.update(extra.as_posix().encode("utf-8") + extra.read_bytes())
+    return digest.hexdigest()

@@ -1,7 +1,13 @@
-"""`course-builder serve` rebuilds when a source changes: Spanish pages and quizzes too."""
+"""`course-builder serve` rebuilds when a source changes: Spanish pages and quizzes too.
+
+Preview rebuilds are dirty (only the pages whose assembled file changed are rendered), so
+this also checks what a dirty rebuild could get wrong: the search index of each language
+stays complete, and a changed title reaches the navigation of every other page.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -38,6 +44,14 @@ def wait_for(url: str, text: str, timeout: float = 60) -> bool:
     return False
 
 
+def index(url: str) -> dict[str, str]:
+    """location -> text of a served search index ({} while it is not served)."""
+    try:
+        return {d["location"]: d["text"] for d in json.loads(fetch(url))["docs"]}
+    except (ValueError, KeyError):
+        return {}
+
+
 def test_serve_rebuilds_after_editing_spanish_page_and_quiz(mini_course: Path) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
@@ -49,6 +63,9 @@ def test_serve_rebuilds_after_editing_spanish_page_and_quiz(mini_course: Path) -
     try:
         steps.append("up" if wait_for(base + "es/modules/listening/", "Escuchar va primero")
                      else "never came up")
+        first_en = index(base + "search/search_index.json")
+        first_es = index(base + "es/search/search_index.json")
+        assert first_en and first_es and not set(first_en) & {"es/", "es/modules/words/"}
         page = mini_course / "docs_es/modules/listening.md"
         page.write_text(page.read_text().replace("Escuchar va primero.",
                                                  "Escuchar siempre va primero."))
@@ -59,6 +76,18 @@ def test_serve_rebuilds_after_editing_spanish_page_and_quiz(mini_course: Path) -
                                                  "Revisemos juntos ambos cargos."))
         steps.append("quiz" if wait_for(base + "es/modules/words/",
                                         "Revisemos juntos ambos cargos") else "quiz not rebuilt")
+        # only the changed pages were rendered again; the index still has every page
+        en_index, es_index = index(base + "search/search_index.json"), \
+            index(base + "es/search/search_index.json")
+        steps.append("index" if (set(en_index) == set(first_en) and set(es_index) == set(first_es)
+                                 and any("ambos cargos" in t for t in es_index.values())
+                                 and not any("ambos cargos" in t for t in en_index.values()))
+                     else f"index changed: {sorted(set(first_es) ^ set(es_index))}")
+        # a new title is in the navigation of pages that did not change
+        listening = mini_course / "docs/modules/listening.md"
+        listening.write_text(listening.read_text().replace("title: Listening",
+                                                           "title: Listening first"))
+        steps.append("nav" if wait_for(base + "glossary/", "Listening first") else "stale nav")
         # a content error is reported but the preview keeps serving
         words = mini_course / "docs/modules/words.md"
         words.write_text(words.read_text().replace("## The swap {#swap}", "## The swap"))
@@ -72,6 +101,7 @@ def test_serve_rebuilds_after_editing_spanish_page_and_quiz(mini_course: Path) -
         except subprocess.TimeoutExpired:
             proc.kill()
             output, _ = proc.communicate()
-    assert steps == ["up", "page", "quiz", "serving"], f"{steps}\n--- serve output ---\n{output}"
+    assert steps == ["up", "page", "quiz", "index", "nav", "serving"], \
+        f"{steps}\n--- serve output ---\n{output}"
     assert "page-heading-id" in output, output
     assert "Traceback" not in output, output
