@@ -101,12 +101,20 @@ def sync_tree(out: Path, wanted: dict[str, bytes]) -> None:
             path.rmdir()
 
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: 10 times faster
+
+
+def front_matter(meta: dict[str, object]) -> str:
+    """A page's front matter block: ``---``, ``meta`` as YAML, ``---``, each on its line."""
+    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False) + "---\n"
+
+
 def render_page(course: Course, page: Page) -> str:
     """The page as MkDocs should see it: front matter, objectives box, expanded directives."""
     meta = {"title": page.title} if page.title else {}
     if page.id:
         meta["cb_id"] = page.id
-    parts = ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip(), "---", ""]
+    parts = [front_matter(meta)]
     if page.objectives:
         parts.append(_objectives_box(page))
     parts.append(expand_directives(course, page))

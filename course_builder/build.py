@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from course_builder.ahead import Ahead
 from course_builder.issues import Issue, report, summary
+from course_builder.model.course import Course
 from course_builder.pipeline import STAGING, load_and_check, prepare_site
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -65,38 +67,78 @@ class _MkDocsLog(logging.Handler):
             self.progress.note(message.removeprefix("course: "))
 
 
+class MkDocsRun:
+    """One strict MkDocs build in two steps: starting MkDocs (imports, configuration, plugins)
+    and building. ``build_site`` starts it while the course is checked and assembled; any
+    failure to start is kept and raised by ``build``, so content problems are reported first.
+    ``adjust`` may change the loaded config (the offline copy adds Material's offline plugin).
+    """
+
+    def __init__(self, root: Path, site_dir: Path, progress: Progress,
+                 adjust: Callable[[Any], None] | None = None) -> None:
+        self._handler = _MkDocsLog(progress)
+        self._config: Any = None
+        self._failed: BuildFailed | None = None
+        with self._logging():
+            try:
+                from mkdocs.config import load_config
+                self._config = load_config(config_file=str(root / "mkdocs.yml"),
+                                           site_dir=str(site_dir), strict=True)
+                if adjust is not None:
+                    adjust(self._config)
+            except Exception as exc:
+                self._failed = self._failure(exc)
+
+    def build(self, course: object) -> None:
+        if self._failed is not None:
+            raise self._failed
+        from mkdocs.commands.build import build as mkdocs_build
+        plugin = self._config.plugins.get("course")
+        if plugin is not None:
+            plugin.preloaded = course
+        with self._logging():
+            try:
+                mkdocs_build(self._config)
+            except (Exception, SystemExit) as exc:
+                raise self._failure(exc) from None
+        if self._handler.warnings:
+            details = "\n".join(f"  - {w}" for w in self._handler.warnings)
+            raise BuildFailed(f"MkDocs reported warnings (strict):\n{details}")
+
+    def _failure(self, exc: BaseException) -> BuildFailed:
+        from mkdocs.exceptions import Abort, MkDocsException
+        if not isinstance(exc, (Abort, MkDocsException, SystemExit, OSError)):
+            raise exc  # a bug, not a build problem: keep its traceback
+        details = "\n".join(f"  - {w}" for w in self._handler.warnings) or f"  {exc}"
+        return BuildFailed(f"MkDocs could not build the site:\n{details}")
+
+    @contextmanager
+    def _logging(self) -> Iterator[None]:
+        logger = logging.getLogger("mkdocs")
+        previous_level = logger.level
+        logger.addHandler(self._handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+        try:
+            yield
+        finally:
+            logger.removeHandler(self._handler)
+            logger.setLevel(previous_level)
+
+
 def run_mkdocs(root: Path, site_dir: Path, course: object, progress: Progress,
                adjust: Callable[[Any], None] | None = None) -> None:
-    """One strict MkDocs build of the assembled course into ``site_dir``; ``adjust`` may
-    change the loaded config first (the offline copy adds Material's offline plugin)."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, MkDocsException
+    """One strict MkDocs build of the assembled course into ``site_dir``."""
+    MkDocsRun(root, site_dir, progress, adjust).build(course)
 
-    logger = logging.getLogger("mkdocs")
-    handler = _MkDocsLog(progress)
-    previous_level = logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-    logger.propagate = False
-    try:
-        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir),
-                             strict=True)
-        plugin = config.plugins.get("course")
-        if plugin is not None:
-            plugin.preloaded = course  # type: ignore[attr-defined]
-        if adjust is not None:
-            adjust(config)
-        mkdocs_build(config)
-    except (Abort, MkDocsException, SystemExit) as exc:
-        details = "\n".join(f"  - {w}" for w in handler.warnings) or f"  {exc}"
-        raise BuildFailed(f"MkDocs could not build the site:\n{details}") from None
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(previous_level)
-    if handler.warnings:
-        details = "\n".join(f"  - {w}" for w in handler.warnings)
-        raise BuildFailed(f"MkDocs reported warnings (strict):\n{details}")
+
+def check_and_assemble(root: Path) -> tuple[Course, list[Issue], list[str]]:
+    """Load and check the course; when it has no errors, bring the staging tree up to date
+    (the paths it holds are returned, none when there were errors)."""
+    course, issues = load_and_check(root)
+    if any(i.is_error for i in issues):
+        return course, issues, []
+    return course, issues, prepare_site(course, root / STAGING)
 
 
 def build_site(root: Path, stream: TextIO, *, link_check: bool = True, pdfs: bool = True,
@@ -111,20 +153,22 @@ def build_site(root: Path, stream: TextIO, *, link_check: bool = True, pdfs: boo
     site = site or root / "site"
     progress = Progress(stream)
     started = time.monotonic()
-    with progress.stage("checking content"):
-        course, issues = load_and_check(root)
-        report(issues, stream, root)
-        progress.note(summary(issues, course.files_read))
-    if any(i.is_error for i in issues):
-        raise BuildFailed("content errors (listed above); site/ was left as it was")
-    with progress.stage("assembling the staging tree"):
-        written = prepare_site(course, root / STAGING)
-        progress.note(f"{len(written)} files in {STAGING}")
     site.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
     try:
+        with progress.stage("checking content and assembling the staging tree"):
+            # The course is loaded, checked and assembled in a child process while MkDocs
+            # starts up here (ahead.py); without a fork the two run one after the other.
+            work = Ahead(lambda: check_and_assemble(root))
+            mkdocs = MkDocsRun(root, tmp, progress)
+            course, issues, written = work.result()
+            report(issues, stream, root)
+            progress.note(summary(issues, course.files_read))
+            if any(i.is_error for i in issues):
+                raise BuildFailed("content errors (listed above); site/ was left as it was")
+            progress.note(f"{len(written)} files in {STAGING}")
         with progress.stage("building the site with MkDocs (English, then Spanish)"):
-            run_mkdocs(root, tmp, course, progress)
+            mkdocs.build(course)
         stages = list(extra_stages or [])
         if pdfs and getattr(course, "workshop", None) is not None:
             stages.insert(0, (f"printing PDFs ({paper}): guide, handouts, agendas, both languages",

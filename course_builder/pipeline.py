@@ -5,7 +5,10 @@ The CLI and the MkDocs plugin both call these, so a preview and a build see the 
 
 from __future__ import annotations
 
+import gc
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -38,9 +41,24 @@ def run_checks(course: Course) -> list[Issue]:
     return issues
 
 
+@contextmanager
+def few_cycles() -> Iterator[None]:
+    """Pause Python's cycle collector: loading and assembling make many objects and almost
+    no reference cycles, and the collector ran dozens of times per load for nothing (about
+    14% of the time). Memory is still freed as usual, by reference counting."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_and_check(root: Path) -> tuple[Course, list[Issue]]:
-    course, issues = load_course(root)
-    return course, issues + run_checks(course)
+    with few_cycles():
+        course, issues = load_course(root)
+        return course, issues + run_checks(course)
 
 
 # Modules that make pages from the sources. Each defines ``pages(course) ->
@@ -72,6 +90,11 @@ def page_bundles() -> dict[str, tuple[str, ...]]:
 
 
 def prepare_site(course: Course, staging: Path) -> list[str]:
+    with few_cycles():
+        return _prepare_site(course, staging)
+
+
+def _prepare_site(course: Course, staging: Path) -> list[str]:
     generated = generated_pages(course)
     course.generated = generated
     prelude = "".join(m.core_js(course) for m in _generators() if hasattr(m, "core_js"))

@@ -162,6 +162,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             now = time.time()
             for path in staging.rglob("*.md"):
                 os.utime(path, (now, now))
+            state.index = None  # every page is indexed again (a removed one drops out)
         state.fingerprint = fingerprint
         state.rendered = set()
 

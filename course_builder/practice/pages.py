@@ -6,10 +6,8 @@ bundle (``BUNDLES`` below, collected by pipeline.page_bundles), so module pages 
 
 from __future__ import annotations
 
-import yaml
-
 from course_builder import LANGS
-from course_builder.assemble import GeneratedPage
+from course_builder.assemble import GeneratedPage, front_matter
 from course_builder.model.course import Course
 from course_builder.model.text import Text
 from course_builder.practice.render import render_kpi, render_refresher, render_swap
@@ -110,7 +108,7 @@ SEE_ALSO = {
 def _front_matter(rel: str, lang: str) -> str:
     script, style = PAGE_ASSETS[rel]
     meta = {"title": TITLES[rel][lang], "cb_scripts": [script], "cb_styles": [style]}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+    return front_matter(meta)
 
 
 def _see_also(course: Course, rel: str, lang: str) -> str:

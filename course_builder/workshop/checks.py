@@ -88,9 +88,15 @@ def check_workshop(course: Course) -> list[Issue]:
 
 
 def layout_of(workshop: Workshop, fmt: Format) -> Layout:
-    """The format's agenda, with break-kind blocks counted as rest."""
-    rest = {b.id: not b.teaching for b in workshop.blocks.values()}
-    return lay_out(fmt, rest)
+    """The format's agenda, with break-kind blocks counted as rest (laid out once per format
+    and set of blocks: every guide and agenda page asks for it)."""
+    blocks = workshop.blocks
+    cached = workshop._layouts.get(id(fmt))
+    if cached is not None and cached[0] is fmt and cached[1] is blocks:
+        return cached[2]  # type: ignore[return-value]
+    layout = lay_out(fmt, {b.id: not b.teaching for b in blocks.values()})
+    workshop._layouts[id(fmt)] = (fmt, blocks, layout)
+    return layout
 
 
 def _hm(minutes: int) -> str:

@@ -187,10 +187,19 @@ class Workshop:
     follow_up: list[FollowUp] = field(default_factory=list)
     handouts: list[Handout] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    # Built once per set of modules (ModulePlan is frozen): the pages ask thousands of times.
+    _blocks: tuple[tuple[int, ...], dict[str, Block]] = field(
+        default=((), {}), init=False, repr=False, compare=False)
+    # Agenda layouts by format (workshop.checks.layout_of), for the same reason.
+    _layouts: dict[int, tuple[object, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def blocks(self) -> dict[str, Block]:
-        return {b.id: b for m in self.modules for b in m.blocks}
+        key = tuple(map(id, self.modules))
+        if key != self._blocks[0]:
+            self._blocks = (key, {b.id: b for m in self.modules for b in m.blocks})
+        return self._blocks[1]
 
     def plan(self, module_id: str) -> ModulePlan | None:
         return next((m for m in self.modules if m.id == module_id), None)

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from course_builder import LANGS
-from course_builder.assemble import GeneratedPage
+from course_builder.assemble import GeneratedPage, front_matter
 from course_builder.model.course import Course
 from course_builder.model.text import Text
 from course_builder.workshop import render as r
@@ -182,8 +180,7 @@ def markdown_page(title: str, sections: list[Section], lede: str = "",
     front: dict[str, object] = {"title": title, "cb_styles": STYLES}
     if not search:
         front["search"] = {"exclude": True}
-    parts = ["---", yaml.safe_dump(front, allow_unicode=True, sort_keys=False).strip(), "---",
-             ""]
+    parts = [front_matter(front)]
     if lede:
         parts += [lede, ""]
     for section in sections:

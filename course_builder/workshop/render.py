@@ -15,6 +15,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from course_builder.model.course import Course
 from course_builder.model.scenario import INDUSTRY_LABELS, OUTCOME_LABELS, Scenario
@@ -58,6 +59,7 @@ def url_of(rel: str) -> str:
     return rel[:-3] + "/"
 
 
+@lru_cache(maxsize=4096)  # the same few hundred links, from every guide and agenda page
 def relative_url(from_rel: str, to_rel: str, anchor: str = "") -> str:
     """A link from one page to another in the same language tree.
 
