@@ -493,8 +493,8 @@ def bench_preview(ws: Workspace, edits: int) -> dict[str, Any]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-    result["note"] = ("includes the file watcher's polling (mkdocs serve polls every 0.5 s) "
-                      "and its 0.1 s debounce")
+    result["note"] = ("includes the file watcher's polling (course-builder serve polls the "
+                      "sources every 0.2 s) and its 0.1 s debounce")
     return result
 
 
