@@ -84,6 +84,7 @@ class _Preview:
     fingerprint: str = ""
     index: list[dict] | None = None       # the last complete search index, both languages
     rendered: set[str] = field(default_factory=set)
+    pages: set[str] = field(default_factory=set)  # staged pages of the last rebuild
 
 
 # Set by `course-builder serve` (enable_dirty_preview), or found on the command line of
@@ -156,14 +157,19 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         staged page so that all of them are rendered again."""
         state = _PREVIEWS.setdefault(str(Path(site_dir).resolve()), _Preview())
         fingerprint = site_fingerprint(course, staging)
+        pages = {p.relative_to(staging).as_posix() for p in staging.rglob("*.md")}
         if state.fingerprint and fingerprint != state.fingerprint:
             log.info("course: the navigation, a title or the theme changed: "
                      "rendering every page again")
             now = time.time()
-            for path in staging.rglob("*.md"):
-                os.utime(path, (now, now))
+            for rel in pages:
+                os.utime(staging / rel, (now, now))
             state.index = None  # every page is indexed again (a removed one drops out)
+            for rel in state.pages - pages:  # dirty builds never delete: do it here
+                with suppress(OSError):
+                    (Path(site_dir) / html_path(rel)).unlink()
         state.fingerprint = fingerprint
+        state.pages = pages
         state.rendered = set()
 
     def _configure_i18n(self, config: Any, course: Any) -> None:
@@ -248,6 +254,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             with suppress(KeyError):  # not watched by this version of MkDocs
                 server.unwatch(config.docs_dir)
         return server
+
+
+def html_path(staged_rel: str) -> str:
+    """Where MkDocs writes a staged page with directory URLs ('modules/x.md' ->
+    'modules/x/index.html', 'es/index.md' -> 'es/index.html')."""
+    stem = staged_rel.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
 
 
 def _forget_search_entries(config: Any) -> None:

@@ -88,6 +88,18 @@ def test_serve_rebuilds_after_editing_spanish_page_and_quiz(mini_course: Path) -
         listening.write_text(listening.read_text().replace("title: Listening",
                                                            "title: Listening first"))
         steps.append("nav" if wait_for(base + "glossary/", "Listening first") else "stale nav")
+        # a page taken out of the course is gone from the preview too
+        outline = mini_course / "course.yml"
+        outline.write_text(outline.read_text().replace(
+            '  - section: {en: "Reference", es: "Referencia"}\n    pages: [glossary.md]\n', ""))
+        for folder in ("docs", "docs_es"):
+            (mini_course / folder / "glossary.md").unlink()
+        deadline = time.monotonic() + 60
+        while fetch(base + "glossary/") and time.monotonic() < deadline:
+            time.sleep(0.3)
+        steps.append("removed" if not fetch(base + "glossary/")
+                     and "glossary/" not in index(base + "search/search_index.json")
+                     else "removed page still served")
         # a content error is reported but the preview keeps serving
         words = mini_course / "docs/modules/words.md"
         words.write_text(words.read_text().replace("## The swap {#swap}", "## The swap"))
@@ -101,7 +113,7 @@ def test_serve_rebuilds_after_editing_spanish_page_and_quiz(mini_course: Path) -
         except subprocess.TimeoutExpired:
             proc.kill()
             output, _ = proc.communicate()
-    assert steps == ["up", "page", "quiz", "index", "nav", "serving"], \
+    assert steps == ["up", "page", "quiz", "index", "nav", "removed", "serving"], \
         f"{steps}\n--- serve output ---\n{output}"
     assert "page-heading-id" in output, output
     assert "Traceback" not in output, output

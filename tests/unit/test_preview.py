@@ -111,3 +111,12 @@ def test_compiled_templates_depend_on_the_syntax_settings() -> None:
                                variable_start_string="<%", variable_end_string="%>")
     assert plain.get_template("t.html").render() == "2 <% 2 %>"
     assert other.get_template("t.html").render() == "{{ 1 + 1 }} 2"
+
+
+def test_html_path_follows_directory_urls() -> None:
+    from course_builder.plugin import html_path
+    assert html_path("modules/x.md") == "modules/x/index.html"
+    assert html_path("index.md") == "index.html"
+    assert html_path("es/index.md") == "es/index.html"
+    assert html_path("es/workshop/index.md") == "es/workshop/index.html"
+    assert html_path("es/glossary.md") == "es/glossary/index.html"
