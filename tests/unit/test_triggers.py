@@ -82,6 +82,21 @@ def test_the_repository_list_loads_cleanly() -> None:
     assert [m.trigger for m in triggers.find("That's our policy", "en")] == ["policy"]
 
 
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # conditional and plural forms, and an object pronoun between "no" and the verb
+    ("You'd have to call the bank first.", "en", ("have-to", "You'd have to")),
+    ("You would need to send it again.", "en", ("have-to", "You would need to")),
+    ("Ustedes tienen que llamar al banco.", "es", ("have-to", "tienen que")),
+    ("Tendrían que enviarlo otra vez.", "es", ("have-to", "Tendrían que")),
+    ("No la podemos mandar hoy.", "es", ("cant", "No la podemos")),
+    ("Eso no se lo puedo confirmar.", "es", ("cant", "no se lo puedo")),
+])
+def test_the_repository_list_catches_common_variants(text: str, lang: str,
+                                                     expected: tuple[str, str]) -> None:
+    triggers, _ = load_triggers(ROOT / "data" / "trigger_words.yml")
+    assert [(m.trigger, m.text) for m in triggers.find(text, lang)] == [expected]
+
+
 GOOD = """\
 triggers:
   - id: cant
