@@ -35,7 +35,8 @@ class GeneratedPage:
 
     ``markdown`` includes its front matter (at least ``title``). Pages with a ``section``
     are added to the navigation under that section (English ``rel`` only; the Spanish page
-    sits at the same ``rel``). ``order`` sorts pages within their section.
+    sits at the same ``rel``). ``order`` sorts pages within their section; pages with the
+    same ``group`` are nested under it there (a collapsed entry in the navigation).
     """
 
     lang: str
@@ -43,6 +44,7 @@ class GeneratedPage:
     markdown: str
     section: Text | None = None
     order: int = 0
+    group: Text | None = None
 
 
 def staging_rel(lang: str, rel: str) -> str:

@@ -116,7 +116,17 @@ def nav_for(course: Course) -> list[Any]:
         if page.lang == "en" and page.section is not None:
             sections.setdefault(page.section.en, []).append(page)
     for title, pages in sections.items():
-        nav.append({title: [p.rel for p in sorted(pages, key=lambda p: (p.order, p.rel))]})
+        entries: list[Any] = []
+        groups: dict[str, list[str]] = {}
+        for page in sorted(pages, key=lambda p: (p.order, p.rel)):
+            if page.group is None:
+                entries.append(page.rel)
+            elif page.group.en in groups:
+                groups[page.group.en].append(page.rel)
+            else:  # the group sits where its first page would
+                groups[page.group.en] = [page.rel]
+                entries.append({page.group.en: groups[page.group.en]})
+        nav.append({title: entries})
     return nav
 
 
@@ -124,6 +134,7 @@ def section_titles(course: Course) -> dict[str, str]:
     """English section title -> Spanish, for the outline and the generated sections."""
     titles = {e.title.en: e.title.es for e in course.outline if e.title}
     titles.update({p.section.en: p.section.es for p in course.generated if p.section})
+    titles.update({p.group.en: p.group.es for p in course.generated if p.group})
     return titles
 
 

@@ -24,6 +24,11 @@ from course_builder.workshop.words import LANG_NAMES, w
 
 WORKSHOP_SECTION = Text("Workshop", "Taller")
 GUIDE_SECTION = Text("Facilitator guide", "Guía para facilitadores")
+
+
+def format_group(hours: int) -> Text:
+    """The navigation entry that holds one format's guide sessions (collapsed by default)."""
+    return Text(f"{hours}-hour workshop", f"Taller de {hours} horas")
 STYLES = ["assets/workshop.css"]
 
 
@@ -64,7 +69,8 @@ def pages(course: Course) -> list[GeneratedPage]:
                 rel = r.guide_rel(fmt.id, session.number)
                 out.append(GeneratedPage(lang, rel, guide_page(course, fmt.id, session.number,
                                                                lang),
-                                         GUIDE_SECTION, f_index * 100 + session.number))
+                                         GUIDE_SECTION, f_index * 100 + session.number,
+                                         format_group(fmt.hours)))
     return out
 
 

@@ -192,3 +192,22 @@ def test_css_budget() -> None:
     assert page_bundles()["assets/workshop.css"] == ("workshop.css",)
     size = len(gzip.compress(bundle_css(("workshop.css",)).encode("utf-8"), 9))
     assert size <= 1200, f"workshop.css is {size} bytes gzipped"
+
+
+def test_guide_sessions_are_grouped_by_format_in_the_navigation(course) -> None:  # type: ignore[no-untyped-def]
+    from course_builder import pipeline
+    previous, course.generated = course.generated, pages(course)
+    try:
+        nav = pipeline.nav_for(course)
+        titles = pipeline.section_titles(course)
+    finally:
+        course.generated = previous
+    guide = next(entry["Facilitator guide"] for entry in nav
+                 if isinstance(entry, dict) and "Facilitator guide" in entry)
+    assert guide and all(isinstance(group, dict) and len(group) == 1 for group in guide)
+    groups = {title: rels for group in guide for title, rels in group.items()}
+    for fmt in course.workshop.formats:
+        rels = groups[f"{fmt.hours}-hour workshop"]
+        assert rels == [render.guide_rel(fmt.id, s.number) for s in fmt.sessions]
+    assert {titles[f"{f.hours}-hour workshop"] for f in course.workshop.formats} == \
+        {f"Taller de {f.hours} horas" for f in course.workshop.formats}
