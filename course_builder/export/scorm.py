@@ -3,7 +3,8 @@
 The package is the built site plus three files: ``imsmanifest.xml`` (one SCO), a launch page
 ``scorm.html`` that keeps the LMS session open while the learner moves between pages in a
 frame, and the adapter ``assets/scorm-adapter.js`` (from assets/journey-scorm.js) that
-reports score and completion through the LMS's SCORM API. Opened outside an LMS, the launch
+reports score and completion through the LMS's SCORM API, and keeps the learner's progress
+in ``cmi.suspend_data`` to restore it on another device. Opened outside an LMS, the launch
 page goes straight to the ordinary site.
 
 Use a site built without directory URLs (``journey.offline.build_offline_site``, the

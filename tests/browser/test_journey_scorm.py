@@ -110,7 +110,8 @@ def test_adapter_reports_score_and_completion_to_the_lms(page: Page, package: Pa
     done = calls(page).index(["LMSSetValue", "cmi.core.lesson_status", "completed"])
     assert ["LMSSetValue", "cmi.core.score.min", "0"] in calls(page)
     assert ["LMSSetValue", "cmi.core.score.max", "100"] in calls(page)
-    assert calls(page)[done + 1] == ["LMSCommit", ""]
+    after = [c for c in calls(page)[done + 1:] if c[1:2] != ["cmi.suspend_data"]]
+    assert after[0] == ["LMSCommit", ""]  # the progress itself may be saved in between
     assert not any(c[0] == "LMSFinish" for c in calls(page))
 
     page.evaluate("document.getElementById('sco').src = 'about:blank'")  # the learner leaves
@@ -149,3 +150,65 @@ def test_without_an_lms_the_package_is_the_normal_site(page: Page, package: Path
     page.goto(base + "pkg/modules/listening.html")
     pass_quiz(page.main_frame, "listening")
     expect(page.locator(".md-nav--primary a.cb-done")).to_have_count(1)
+
+
+def lms_with(saved: str) -> str:
+    """The fake LMS of a returning learner: cmi.suspend_data holds ``saved``."""
+    return FAKE_LMS.replace('LMSGetValue: record("LMSGetValue", ""),',
+                            "LMSGetValue: function (k) { calls.push(['LMSGetValue', k]); "
+                            f"return k === 'cmi.suspend_data' ? {json.dumps(saved)} : ''; }},")
+
+
+def suspend_data(page: Page) -> str:
+    sets = [c[2] for c in calls(page) if c[:2] == ["LMSSetValue", "cmi.suspend_data"]]
+    assert sets, "the adapter never wrote cmi.suspend_data"
+    return sets[-1]
+
+
+def test_progress_travels_in_suspend_data_to_another_device(
+        page: Page, package: Path, serve_dir, browser) -> None:  # type: ignore[no-untyped-def]
+    base = serve_dir(package)
+    page.goto(base + "lms.html")
+    frame = site_frame(page)
+    frame.goto(base + "pkg/modules/listening.html")
+    pass_quiz(frame, "listening")
+    page.wait_for_function("calls.some(c => c[0] === 'LMSSetValue' && c[1] === 'cmi.suspend_data'"
+                           " && c[2].includes('listening'))")
+    saved = suspend_data(page)
+    data = json.loads(saved)
+    assert data["v"] == 1 and data["q"]["listening"] and "listening" in data["t"]
+    assert len(saved) <= 4096
+
+    # Another device: a browser with nothing saved, the same LMS record.
+    (package / "lms-resume.html").write_text(lms_with(saved), encoding="utf-8")
+    other = browser.new_context()
+    try:
+        again = other.new_page()
+        again.goto(base + "lms-resume.html")
+        frame = site_frame(again)
+        assert ["LMSGetValue", "cmi.suspend_data"] in calls(again)
+        expect(frame.locator(".md-nav--primary a.cb-done")).to_have_count(1)
+        again.wait_for_function("calls.some(c => c[1] === 'cmi.core.score.raw')")
+        assert ["LMSSetValue", "cmi.core.score.raw", "100"] in calls(again)
+        assert ["LMSSetValue", "cmi.core.lesson_status", "completed"] not in calls(again)
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize("saved", [
+    "{not json", "[]", '{"v": 2, "q": {"listening": ["a"]}}',
+    '{"v": 1, "q": {"no-such-check": ["x"], "Bad Id": ["x"], "listening": "x"}, "s": [], "t": 5}',
+])
+def test_a_bad_suspend_data_is_ignored(page: Page, package: Path, serve_dir,  # type: ignore[no-untyped-def]
+                                       saved: str) -> None:
+    base = serve_dir(package)
+    name = f"lms-bad-{abs(hash(saved))}.html"
+    (package / name).write_text(lms_with(saved), encoding="utf-8")
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + name)
+    frame = site_frame(page)
+    expect(frame.locator(".md-nav--primary a.cb-done")).to_have_count(0)
+    page.wait_for_function("calls.some(c => c[1] === 'cmi.core.lesson_status')")
+    assert ["LMSSetValue", "cmi.core.lesson_status", "incomplete"] in calls(page)
+    assert errors == []

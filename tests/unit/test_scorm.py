@@ -106,3 +106,23 @@ def test_package_is_rewritten_cleanly(fake_site: Path, tmp_path: Path) -> None:
         assert "modules/words.html" not in zf.namelist()
         assert "modules/words.html" not in zf.read(MANIFEST).decode("utf-8")
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_the_courses_progress_fits_in_suspend_data() -> None:
+    """SCORM 1.2 keeps 4096 characters of cmi.suspend_data. journey-scorm.js packs every
+    passed question id, each finished scenario's path and each module visit; with every
+    question passed, long paths and 13-digit timestamps the course must still fit, with
+    room to grow (beyond it the adapter drops the visits, then saves nothing)."""
+    import json
+
+    from course_builder.journey.coursemap import course_map
+    from course_builder.pipeline import load_and_check
+    course, _ = load_and_check(ROOT)
+    cmap = course_map(course)
+    worst = {"v": 1,
+             "q": {qid: spec[1] for m in cmap["m"] for qid, spec in m["q"].items()},
+             "s": {sid: ["an-ending-id", list(range(12))] for m in cmap["m"] for sid in m["s"]},
+             "t": {m["i"]: 1795372812294 for m in cmap["m"]}}
+    size = len(json.dumps(worst, separators=(",", ":")))
+    assert worst["q"] and worst["s"]
+    assert size <= 3000, f"{size} characters of 4096"
