@@ -8,7 +8,7 @@ returned Quiz is best effort: when the issues hold errors, report them and do no
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -292,21 +292,11 @@ class _QuizReader:
         r = self.r
         seq = r.seq(m, "options", "the answer options")
         options: list[Option] = []
-        seen: dict[str, Pos] = {}
         texts: dict[tuple[str, str], Pos] = {}
-        for i, raw in enumerate(seq):
-            if not isinstance(raw, YMap):
-                r.mapping(raw, seq.pos_at(i), f"option {i + 1} of {where}")
-                continue
-            o = raw
-            oid = r.ident(o, "id", "the option's id, unique in this question")
-            owhere = f"option '{oid}' of {where}" if oid else f"option {i + 1} of {where}"
-            r.unknown_keys(o, OPTION_FIELDS, owhere)
+        for o, oid in self._parts(seq, "option", where, OPTION_FIELDS, named_by_id=True):
             text = r.text(o, "text", "what the option says") or Text("", "", o.pos)
             correct = r.boolean(o, "correct", "whether this option is right")
             feedback = r.text(o, "feedback", "why this option is right or wrong", required=False)
-            if oid:
-                self._unique(seen, oid, o.pos_of("id"), "option", where)
             self._same_text(texts, text, o.pos, "options", where)
             options.append(Option(oid, text, correct, feedback, o.pos))
         if "options" not in m or not isinstance(m.get("options"), YSeq):
@@ -363,18 +353,9 @@ class _QuizReader:
         r = self.r
         seq = r.seq(m, "items", "the steps, in the right order")
         items: list[Item] = []
-        seen: dict[str, Pos] = {}
         texts: dict[tuple[str, str], Pos] = {}
-        for i, raw in enumerate(seq):
-            if not isinstance(raw, YMap):
-                r.mapping(raw, seq.pos_at(i), f"item {i + 1} of {where}")
-                continue
-            it = raw
-            iid = r.ident(it, "id", "the item's id, unique in this question")
-            r.unknown_keys(it, ITEM_FIELDS, f"item {i + 1} of {where}")
+        for it, iid in self._parts(seq, "item", where, ITEM_FIELDS):
             text = r.text(it, "text", "what the step says") or Text("", "", it.pos)
-            if iid:
-                self._unique(seen, iid, it.pos_of("id"), "item", where)
             self._same_text(texts, text, it.pos, "items", where)
             items.append(Item(iid, text, it.pos))
         if check and isinstance(m.get("items"), YSeq) and len(items) < MIN_ITEMS:
@@ -388,20 +369,11 @@ class _QuizReader:
         r = self.r
         seq = r.seq(m, "pairs", "the pairs to match")
         pairs: list[Pair] = []
-        seen: dict[str, Pos] = {}
         lefts: dict[tuple[str, str], Pos] = {}
         rights: dict[tuple[str, str], Pos] = {}
-        for i, raw in enumerate(seq):
-            if not isinstance(raw, YMap):
-                r.mapping(raw, seq.pos_at(i), f"pair {i + 1} of {where}")
-                continue
-            p = raw
-            pid = r.ident(p, "id", "the pair's id, unique in this question")
-            r.unknown_keys(p, PAIR_FIELDS, f"pair {i + 1} of {where}")
+        for p, pid in self._parts(seq, "pair", where, PAIR_FIELDS):
             left = r.text(p, "left", "the left side") or Text("", "", p.pos)
             right = r.text(p, "right", "the right side that matches it") or Text("", "", p.pos)
-            if pid:
-                self._unique(seen, pid, p.pos_of("id"), "pair", where)
             self._same_text(lefts, left, p.pos_of("left"), "left sides", where)
             self._same_text(rights, right, p.pos_of("right"), "right sides", where)
             pairs.append(Pair(pid, left, right, p.pos))
@@ -410,6 +382,25 @@ class _QuizReader:
                        f"matching {where} has {len(pairs)} pair{_s(len(pairs))}; matching needs "
                        f"at least {MIN_PAIRS}", "add pairs, or ask it as a single-choice question")
         return tuple(pairs)
+
+    def _parts(self, seq: YSeq, what: str, where: str, fields: tuple[str, ...],
+               named_by_id: bool = False) -> Iterator[tuple[YMap, str]]:
+        """Each mapping of a question's options, items or pairs with its id. One that is not a
+        mapping is reported once and skipped; unknown fields are reported naming the entry
+        (by id with ``named_by_id``, else by number); a repeated id is reported after the
+        caller has read the entry, as its other problems come first."""
+        r = self.r
+        seen: dict[str, Pos] = {}
+        for i, raw in enumerate(seq):
+            if not isinstance(raw, YMap):
+                r.mapping(raw, seq.pos_at(i), f"{what} {i + 1} of {where}")
+                continue
+            pid = r.ident(raw, "id", f"the {what}'s id, unique in this question")
+            name = f"'{pid}'" if pid and named_by_id else str(i + 1)
+            r.unknown_keys(raw, fields, f"{what} {name} of {where}")
+            yield raw, pid
+            if pid:
+                self._unique(seen, pid, raw.pos_of("id"), what, where)
 
     def _same_text(self, seen: dict[tuple[str, str], Pos], text: Text, pos: Pos, what: str,
                    where: str) -> None:

@@ -9,8 +9,10 @@ and the agenda arithmetic are in ``checks``.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from course_builder.issues import Issue, IssueList, Pos
 from course_builder.load.reader import ID_RE, Reader, type_name
@@ -34,6 +36,16 @@ from course_builder.workshop.model import (
     Session,
     Workshop,
 )
+
+
+class _Named(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def pos(self) -> Pos: ...
+
+
+_Entry = TypeVar("_Entry", bound=_Named)
 
 if TYPE_CHECKING:
     from course_builder.model.course import Course
@@ -139,15 +151,9 @@ class _Loader:
             if "blocks" in entry and isinstance(entry.get("blocks"), YSeq) and not raw_blocks:
                 self.error(entry.pos_of("blocks"), "workshop-no-blocks",
                            f"module '{module_id}' has no blocks", "add at least one block")
-            for b_index, b_raw in enumerate(raw_blocks):
-                block = self.block(b_raw, raw_blocks.pos_at(b_index), module_id)
-                if not block.id:
-                    continue
-                if block.id in seen_blocks:
-                    self._duplicate(block.pos, "block", block.id, seen_blocks)
-                    continue
-                seen_blocks[block.id] = block.pos
-                blocks.append(block)
+            # block ids are unique across the workshop: one 'seen' for every module
+            blocks.extend(self._each_unique(raw_blocks, partial(self.block, module_id=module_id),
+                                            "block", seen_blocks))
             self.w.modules.append(ModulePlan(
                 module_id, tuple(blocks), r.text(entry, "room", "room set-up", required=False),
                 tuple(r.texts(entry, "prepare", "preparation steps", required=False)),
@@ -196,17 +202,8 @@ class _Loader:
     def formats(self, data: YMap) -> None:
         r = self.r
         r.unknown_keys(data, ("formats", "follow_up"), f"workshop/{FORMATS_FILE}")
-        seen: dict[str, Pos] = {}
         entries = r.seq(data, "formats", "the workshop formats (8, 12, 16 hours...)")
-        for index, raw in enumerate(entries):
-            fmt = self.format(raw, entries.pos_at(index))
-            if not fmt.id:
-                continue
-            if fmt.id in seen:
-                self._duplicate(fmt.pos, "format", fmt.id, seen)
-                continue
-            seen[fmt.id] = fmt.pos
-            self.w.formats.append(fmt)
+        self.w.formats.extend(self._each_unique(entries, self.format, "format"))
         marked = [f for f in self.w.formats if f.guide]
         for extra in marked[1:]:
             self.error(extra.pos, "workshop-guide-format",
@@ -363,22 +360,14 @@ class _Loader:
     def handouts(self, data: YMap) -> None:
         r = self.r
         r.unknown_keys(data, ("handouts",), f"workshop/{HANDOUTS_FILE}")
-        seen: dict[str, Pos] = {}
         kinds: dict[str, Pos] = {}
         entries = r.seq(data, "handouts", "the printed handouts")
-        for index, raw in enumerate(entries):
-            handout = self.handout(raw, entries.pos_at(index))
-            if not handout.id:
-                continue
-            if handout.id in seen:
-                self._duplicate(handout.pos, "handout", handout.id, seen)
-                continue
+        for handout in self._each_unique(entries, self.handout, "handout"):
             if handout.kind in kinds:
                 self.error(handout.pos, "workshop-duplicate-id",
                            f"a second '{handout.kind}' handout (the first is on line "
                            f"{kinds[handout.kind].line})", "keep one handout of each kind")
                 continue
-            seen[handout.id] = handout.pos
             kinds[handout.kind] = handout.pos
             self.w.handouts.append(handout)
 
@@ -445,6 +434,22 @@ class _Loader:
                 continue
             out.append(value)
         return out
+
+    def _each_unique(self, entries: YSeq, read: Callable[[Any, Pos], _Entry], what: str,
+                     seen: dict[str, Pos] | None = None) -> Iterator[_Entry]:
+        """Each entry as ``read`` makes it, if its id was not used before (in ``seen``): a
+        repeated id is reported and the entry left out, and so is an entry without an id
+        (``read`` reported why)."""
+        seen = {} if seen is None else seen
+        for index, raw in enumerate(entries):
+            item = read(raw, entries.pos_at(index))
+            if not item.id:
+                continue
+            if item.id in seen:
+                self._duplicate(item.pos, what, item.id, seen)
+                continue
+            seen[item.id] = item.pos
+            yield item
 
     def _duplicate(self, pos: Pos, what: str, ident: str, seen: dict[str, Pos]) -> None:
         self.error(pos, "workshop-duplicate-id",
