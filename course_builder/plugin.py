@@ -266,14 +266,11 @@ def html_path(staged_rel: str) -> str:
 
 
 def _forget_search_entries(config: Any) -> None:
-    """MkDocs keeps plugin objects from one preview rebuild to the next. static-i18n then
-    adds every rebuild's search entries to the last ones (the index grew and each rebuild
-    took longer), and Material's search merges a dirty rebuild's entries assuming a single
-    page changed. Start each rebuild empty: _complete_index merges the pages it rendered."""
-    i18n = config.plugins.get("i18n")
-    entries = getattr(i18n, "search_entries", None)
-    if isinstance(entries, list):
-        entries.clear()
+    """MkDocs keeps a plugin that has on_startup from one preview rebuild to the next, and
+    Material's search then merges a dirty rebuild's entries into the last rebuild's index,
+    dropping only the first rendered page's old entries: with two languages the index grew
+    on every save and each rebuild took longer. Start each rebuild empty: _complete_index
+    merges the pages it rendered."""
     search = config.plugins.get("search") or config.plugins.get("material/search")
     if search is not None and hasattr(search, "search_index_prev"):
         search.search_index_prev = None
