@@ -27,13 +27,22 @@ $(TEST_STAMP): $(STAMP) requirements-test.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
 	@touch $@
 
+# pip byte-compiles every package it installs except an editable one, and
+# PYTHONDONTWRITEBYTECODE keeps Python from caching it: without this step every command
+# compiled our own source again (about a tenth of a second, BENCHMARKS.md). Only files
+# changed since the last run are compiled; the .pyc files stay in __pycache__/ (ignored).
+BYTECODE := $(BIN)/python -m compileall -q course_builder
+
 site: $(STAMP)
+	@$(BYTECODE)
 	$(BIN)/course-builder build --offline
 
 check: $(STAMP)
+	@$(BYTECODE)
 	$(BIN)/course-builder check
 
 serve: $(STAMP)
+	@$(BYTECODE)
 	$(BIN)/course-builder serve
 
 browser-deps:
@@ -50,9 +59,11 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 
 test: $(TEST_STAMP) browser-deps lint
+	@$(BYTECODE)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: $(TEST_STAMP) browser-deps
+	@$(BYTECODE)
 	$(BIN)/python benchmarks/run.py
 
 lock:
