@@ -156,10 +156,11 @@ def _compare(es: Page, en: Page) -> Iterator[Issue]:
         extra = [h for h in es_heads if h.id not in en_ids]
         if extra:
             h = extra[0]
+            hint = (f"use the English page's ids; missing here: {', '.join(missing)}" if missing
+                    else "give the English heading this id too, or remove it here (the English "
+                         "page has no heading with this id)")
             yield Issue.at(es.pos(h.line), "page-heading-mismatch",
-                           f"the heading id '{h.id}' does not exist in the English page",
-                           "use the English page's ids; missing here: "
-                           f"{', '.join(missing) or 'none'}")
+                           f"the heading id '{h.id}' does not exist in the English page", hint)
         elif missing:
             yield Issue.at(es.pos(1), "page-heading-mismatch",
                            f"the English page has heading ids missing here: {', '.join(missing)}",

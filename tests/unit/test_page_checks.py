@@ -117,3 +117,15 @@ def test_every_problem_reported_in_one_run(mini_course: Path) -> None:
     _, issues = load_and_check(mini_course)
     codes = {i.code for i in issues}
     assert {"page-heading-id", "link-missing-anchor", "page-missing-translation"} <= codes
+
+
+def test_a_heading_id_only_in_spanish_says_how_to_fix_it(mini_course: Path) -> None:
+    """The English heading lost its id: the Spanish one is 'extra', and nothing is missing."""
+    from course_builder.pipeline import load_and_check
+    page = mini_course / "docs" / "modules" / "words.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("## The swap {#swap}",
+                                                             "## The swap"), encoding="utf-8")
+    _, issues = load_and_check(mini_course)
+    found = [i for i in issues if i.code == "page-heading-mismatch"]
+    assert len(found) == 1 and "none" not in found[0].hint
+    assert "give the English heading this id too" in found[0].hint
