@@ -133,3 +133,28 @@ def test_mkdocs_build_works_through_the_plugin(mini_course: Path, tmp_path: Path
                             capture_output=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "plain/es/modules/words/index.html").is_file()
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_content_problems_come_before_a_broken_mkdocs_config(
+        mini_course: Path, monkeypatch: pytest.MonkeyPatch, fork: bool) -> None:
+    """MkDocs starts while the content is checked (in a forked child when it can): a
+    configuration MkDocs rejects is reported only after the content problems, and alone when
+    the content is fine. Either way nothing is left behind."""
+    from course_builder import ahead
+    monkeypatch.setattr(ahead, "can_fork", lambda: fork)
+    config = mini_course / "mkdocs.yml"
+    config.write_text(config.read_text() + "\nuse_directory_urls: maybe\n")
+    log = StringIO()
+    with pytest.raises(BuildFailed, match="MkDocs could not build the site"):
+        build_site(mini_course, log, link_check=False, pdfs=False)
+    assert "no errors" in log.getvalue()
+
+    words = mini_course / "docs/modules/words.md"
+    words.write_text(words.read_text().replace("## The swap {#swap}", "## The swap"))
+    log = StringIO()
+    with pytest.raises(BuildFailed, match="content errors"):
+        build_site(mini_course, log, link_check=False, pdfs=False)
+    assert "[page-heading-id]" in log.getvalue()
+    assert not (mini_course / "site").exists()
+    assert not list(mini_course.glob(".site-new-*")), "temporary build folder left behind"
