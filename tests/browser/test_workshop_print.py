@@ -3,6 +3,7 @@ controls, answer keys visible, handouts on their own sheets; and the pages pass 
 
 from __future__ import annotations
 
+import re
 import shutil
 from io import StringIO
 from pathlib import Path
@@ -82,3 +83,22 @@ def test_workshop_pages_pass_axe(page: Page, workshop_site: Path, serve_dir,  # 
     page.goto(serve_dir(workshop_site) + path)
     result = Axe().run(page)
     assert result.violations_count == 0, result.generate_report()
+
+
+@pytest.mark.parametrize(("path", "group"), [("workshop/", "8-hour workshop"),
+                                             ("es/workshop/", "Taller de 8 horas")])
+def test_guide_sessions_open_from_the_keyboard(page: Page, workshop_site: Path, serve_dir,  # type: ignore[no-untyped-def]
+                                               path: str, group: str) -> None:
+    """The guide's sessions sit in one collapsed entry per format: Tab to it, Enter opens it."""
+    page.set_viewport_size({"width": 1400, "height": 900})  # the sidebar is shown
+    page.goto(serve_dir(workshop_site) + path)
+    nav = page.locator("nav.md-nav--primary")
+    toggle = nav.locator("label.md-nav__link[tabindex='0']", has_text=group)
+    session = nav.locator("a.md-nav__link[href*='guide/8h/session-1']")
+    expect(session).to_be_hidden()
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(session).to_be_visible()
+    session.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"guide/8h/session-1"))
