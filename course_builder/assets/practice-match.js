@@ -1,7 +1,8 @@
 /* Trigger-word matching for the Trigger Word Swap: the same rules as the content checks
    (course_builder/practice/triggers.py), read from practice-rules.json, which the page embeds.
    Text and phrases are normalised character by character (lowercase, no accents, apostrophes
-   replaced, spaces collapsed); a phrase matches between word boundaries only. */
+   replaced, spaces collapsed); a phrase matches between word boundaries only, and not inside
+   one of its own trigger's calm exceptions ("tiene que ver con" for "tiene que"). */
 (function (w) {
   "use strict";
   var CB = w.CB = w.CB || {};
@@ -28,26 +29,38 @@
     return { t: t, m: m };
   }
   function word(c) { return !!c && WORD.test(c); }
-  /* Normalise every phrase once: [[normalised, trigger index, phrase as listed], ...] */
+  /* Normalise every phrase once: [[normalised, trigger index, phrase as listed, exception?]] */
   function index(triggers, r) {
     var out = [];
     triggers.forEach(function (tr, n) {
-      tr.p.forEach(function (p) { var x = norm(p, r).t; if (x.trim()) out.push([x, n, p]); });
+      tr.p.forEach(function (p) { var x = norm(p, r).t; if (x.trim()) out.push([x, n, p, false]); });
+      (tr.x || []).forEach(function (p) { var x = norm(p, r).t; if (x.trim()) out.push([x, n, p, true]); });
     });
     return out;
+  }
+  /* Every whole-word occurrence of a normalised phrase, overlapping ones included. */
+  function each(t, phrase, fn) {
+    var s = t.indexOf(phrase), end;
+    while (s >= 0) {
+      end = s + phrase.length;
+      if ((!word(t[s - 1]) || !word(t[s])) && (!word(t[end]) || !word(t[end - 1]))) fn(s, end);
+      s = t.indexOf(phrase, s + 1);
+    }
   }
   /* Matches in text order; where two overlap, the earlier, then the longer, then the first
      listed wins. Each: {n: trigger index, p: phrase, s: start, e: end, x: words as written}. */
   function find(text, idx, r) {
-    var N = norm(text, r), t = N.t, found = [], out = [], taken = 0;
-    idx.forEach(function (e, o) {
-      var s = t.indexOf(e[0]), end;
-      while (s >= 0) {
-        end = s + e[0].length;
-        if ((!word(t[s - 1]) || !word(t[s])) && (!word(t[end]) || !word(t[end - 1])))
-          found.push([s, end, o, e[1], e[2]]);
-        s = t.indexOf(e[0], s + 1);
-      }
+    var N = norm(text, r), t = N.t, found = [], out = [], taken = 0, calm = [], o = 0;
+    idx.forEach(function (e) {
+      if (e[3]) each(t, e[0], function (s, end) { calm.push([s, end, e[1]]); });
+    });
+    idx.forEach(function (e) {
+      if (e[3]) return;
+      var order = o++;  /* list order among the phrases, as in the Python matcher */
+      each(t, e[0], function (s, end) {
+        var inside = calm.some(function (c) { return c[2] === e[1] && c[0] <= s && end <= c[1]; });
+        if (!inside) found.push([s, end, order, e[1], e[2]]);
+      });
     });
     found.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1] || a[2] - b[2]; });
     found.forEach(function (f) {

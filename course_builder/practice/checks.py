@@ -34,6 +34,8 @@ CODES: dict[str, str] = {
     "triggers-duplicate-phrase": "(warning) the same phrase (ignoring case, accents, "
                                  "apostrophes) is listed twice",
     "triggers-alternative-has-trigger": "a calmer alternative itself uses trigger language",
+    "triggers-exception-unused": "an exception (a calm phrase under 'except') holds none of its "
+                                 "trigger's phrases, so it never applies",
     "triggers-unsafe-html": "a phrase or alternative contains HTML",
     "swap-type": "a value in data/swap_prompts.yml has the wrong type",
     "swap-missing-field": "a swap prompt lacks id, line or model",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -133,13 +133,16 @@ def _bounded(norm: str, start: int, end: int) -> bool:
 # -- the list --------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Trigger:
-    """One kind of trigger language: its phrases in each language, why it hurts, what to say."""
+    """One kind of trigger language: its phrases in each language, why it hurts, what to say,
+    and calm phrases that contain one of its phrases ("tiene que ver con": "has to do with"),
+    inside which it does not count."""
 
     id: str
     phrases: Mapping[str, tuple[str, ...]]
     why: Text
     alternatives: Mapping[str, tuple[str, ...]]
     pos: Pos = field(default=Pos(Path("")), compare=False)
+    exceptions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -160,12 +163,16 @@ class TriggerList:
     triggers: tuple[Trigger, ...] = ()
     path: Path | None = None
     _index: dict[str, list[tuple[str, int, str]]] = field(default_factory=dict, repr=False)
+    _except: dict[str, list[tuple[str, int]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for lang in LANGS:
             self._index[lang] = [(normalise(p)[0], n, p)
                                  for n, t in enumerate(self.triggers)
                                  for p in t.phrases.get(lang, ()) if normalise(p)[0].strip()]
+            self._except[lang] = [(normalise(p)[0], n)
+                                  for n, t in enumerate(self.triggers)
+                                  for p in t.exceptions.get(lang, ()) if normalise(p)[0].strip()]
 
     def __bool__(self) -> bool:
         return bool(self.triggers)
@@ -175,30 +182,44 @@ class TriggerList:
 
     def find(self, text: str, lang: str) -> list[Match]:
         """Every trigger phrase in ``text``, longest first where they overlap, in text order."""
-        return find_phrases(text, self._index.get(lang, []), self.triggers)
+        return find_phrases(text, self._index.get(lang, []), self.triggers,
+                            self._except.get(lang, []))
 
     def browser_data(self, lang: str) -> list[dict[str, Any]]:
-        """What practice-swap.js needs, in one language: ids, phrases, why, alternatives."""
+        """What practice-swap.js needs, in one language: ids, phrases, why, alternatives, and
+        calm exceptions when there are any."""
         return [{"id": t.id, "p": list(t.phrases.get(lang, ())), "w": t.why[lang],
-                 "a": list(t.alternatives.get(lang, ()))} for t in self.triggers]
+                 "a": list(t.alternatives.get(lang, ())),
+                 **({"x": list(t.exceptions[lang])} if t.exceptions.get(lang) else {})}
+                for t in self.triggers]
 
 
-def find_phrases(text: str, index: list[tuple[str, int, str]],
-                 triggers: tuple[Trigger, ...]) -> list[Match]:
+def _occurrences(norm: str, phrase: str) -> Iterator[tuple[int, int]]:
+    """Every whole-word occurrence of a normalised phrase, overlapping ones included."""
+    start = norm.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        if _bounded(norm, start, end):
+            yield start, end
+        start = norm.find(phrase, start + 1)
+
+
+def find_phrases(text: str, index: list[tuple[str, int, str]], triggers: tuple[Trigger, ...],
+                 exceptions: list[tuple[str, int]] | tuple[()] = ()) -> list[Match]:
     """Match normalised phrases (``(normalised, trigger index, phrase)``) against ``text``.
 
-    Overlaps are settled the same way as in the browser: earliest start first, then the
-    longest phrase, then list order; a match that overlaps one already taken is dropped.
+    A phrase found inside one of its own trigger's exceptions (``(normalised, trigger
+    index)``) does not count. Overlaps are settled the same way as in the browser: earliest
+    start first, then the longest phrase, then list order; a match that overlaps one already
+    taken is dropped.
     """
     norm, where = normalise(text)
+    calm = [(s, e, trig) for phrase, trig in exceptions for s, e in _occurrences(norm, phrase)]
     found: list[tuple[int, int, int, int, str]] = []
     for order, (phrase, trig, listed) in enumerate(index):
-        start = norm.find(phrase)
-        while start >= 0:
-            end = start + len(phrase)
-            if _bounded(norm, start, end):
+        for start, end in _occurrences(norm, phrase):
+            if not any(t == trig and s <= start and end <= e for s, e, t in calm):
                 found.append((start, -end, order, trig, listed))
-            start = norm.find(phrase, start + 1)
     found.sort()
     matches: list[Match] = []
     taken = 0
@@ -215,7 +236,7 @@ def find_phrases(text: str, index: list[tuple[str, int, str]],
 
 
 # -- loading ---------------------------------------------------------------------------------
-TRIGGER_FIELDS = ("id", "en", "es", "why", "alternatives")
+TRIGGER_FIELDS = ("id", "en", "es", "except", "why", "alternatives")
 
 
 def load_triggers(path: Path) -> tuple[TriggerList, list[Issue]]:
@@ -236,7 +257,8 @@ def load_triggers(path: Path) -> tuple[TriggerList, list[Issue]]:
         phrases = {lang: _phrases(reader, entry, lang) for lang in LANGS}
         why = reader.text(entry, "why", "why it raises tension") or Text("", "", entry.pos)
         alternatives = _alternatives(reader, entry)
-        triggers.append(Trigger(tid, phrases, why, alternatives, entry.pos))
+        triggers.append(Trigger(tid, phrases, why, alternatives, entry.pos,
+                                _exceptions(reader, entry)))
     result = TriggerList(tuple(triggers), path)
     issues.extend(_cross_checks(result, top))
     return result, issues.items
@@ -286,6 +308,17 @@ def _phrases(reader: Reader, entry: YMap, lang: str) -> tuple[str, ...]:
     return phrases
 
 
+def _exceptions(reader: Reader, entry: YMap) -> dict[str, tuple[str, ...]]:
+    """The optional ``except: {en: [...], es: [...]}``: calm phrases holding a trigger phrase."""
+    if entry.get("except") is None:
+        return {}
+    where = f"trigger '{entry.get('id', '?')}'"
+    found = reader.mapping(entry["except"], entry.pos_of("except"), f"'except' of {where}")
+    reader.unknown_keys(found, LANGS, f"the exceptions of {where}")
+    return {lang: _strings(reader, found, lang, f"{LANG_NAMES[lang]} exceptions", where)
+            for lang in LANGS if lang in found}
+
+
 def _alternatives(reader: Reader, entry: YMap) -> dict[str, tuple[str, ...]]:
     where = f"trigger '{entry.get('id', '?')}'"
     if "alternatives" not in entry:
@@ -307,10 +340,21 @@ def _alternatives(reader: Reader, entry: YMap) -> dict[str, tuple[str, ...]]:
 
 
 def _cross_checks(triggers: TriggerList, top: YMap) -> list[Issue]:
-    """A phrase listed twice, and alternatives that use trigger language themselves."""
+    """A phrase listed twice, an exception that holds none of its trigger's phrases, and
+    alternatives that use trigger language themselves."""
     issues: list[Issue] = []
     raw_items = top.get("triggers") if isinstance(top.get("triggers"), YSeq) else YSeq()
     for lang in LANGS:
+        for n, t in enumerate(triggers.triggers):
+            own = [(normalise(p)[0], n, p) for p in t.phrases.get(lang, ())]
+            for calm in t.exceptions.get(lang, ()):
+                if not find_phrases(calm, own, triggers.triggers):
+                    issues.append(Issue.at(
+                        _except_pos(raw_items, n, lang, t.pos), "triggers-exception-unused",
+                        f"the {LANG_NAMES[lang]} exception \"{calm}\" of trigger '{t.id}' holds "
+                        "none of its phrases, so it never applies",
+                        "an exception is a calm phrase that contains one of the trigger's "
+                        "phrases, such as \"tiene que ver con\" for \"tiene que\""))
         seen: dict[str, str] = {}
         for t in triggers.triggers:
             for phrase in t.phrases.get(lang, ()):
@@ -332,6 +376,12 @@ def _cross_checks(triggers: TriggerList, top: YMap) -> list[Issue]:
                         f"uses the trigger phrase \"{m.text}\" ('{m.trigger}')",
                         "alternatives are shown to learners as what to say instead: reword it"))
     return issues
+
+
+def _except_pos(items: YSeq, index: int, lang: str, fallback: Pos) -> Pos:
+    entry = items[index] if index < len(items) else None
+    found = entry.get("except") if isinstance(entry, YMap) else None
+    return found.pos_of(lang) if isinstance(found, YMap) else fallback
 
 
 def _alt_pos(items: YSeq, index: int, lang: str, fallback: Pos) -> Pos:

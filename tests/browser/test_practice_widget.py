@@ -169,7 +169,8 @@ def test_js_matcher_agrees_with_the_case_table(page: Page, site: str) -> None:
     rules = json.loads((ASSETS / "practice-rules.json").read_text("utf-8"))
     page.goto(site + "swap.en.html")
     got = page.evaluate("""([cases, rules]) => cases.cases.map(c => {
-        const trs = cases.triggers.map(t => ({id: t.id, p: t[c.lang]}));
+        const trs = cases.triggers.map(t => ({id: t.id, p: t[c.lang],
+                                              x: (t.except || {})[c.lang]}));
         const idx = CB.match.index(trs, rules);
         return CB.match.find(c.text, idx, rules).map(m => [trs[m.n].id, m.x]);
     })""", [cases, rules])

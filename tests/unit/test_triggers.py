@@ -27,7 +27,9 @@ def case_triggers() -> TriggerList:
     """The small list the shared cases are written against (not the editors' list)."""
     return TriggerList(tuple(
         Trigger(t["id"], {"en": tuple(t["en"]), "es": tuple(t["es"])}, Text("", ""),
-                {"en": (), "es": ()}) for t in CASES["triggers"]))
+                {"en": (), "es": ()},
+                exceptions={k: tuple(v) for k, v in t.get("except", {}).items()})
+        for t in CASES["triggers"]))
 
 
 # -- the matcher -----------------------------------------------------------------------------
@@ -97,6 +99,19 @@ def test_the_repository_list_catches_common_variants(text: str, lang: str,
     assert [(m.trigger, m.text) for m in triggers.find(text, lang)] == [expected]
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Eso tiene que ver con el cargo de marzo.", "es"),
+    ("Los dos cobros tienen que ver con el mismo pedido.", "es"),
+    ("Could you read me your policy number?", "en"),
+    ("Your policy covers the repair.", "en"),
+])
+def test_the_repository_list_leaves_calm_phrases_alone(text: str, lang: str) -> None:
+    triggers, _ = load_triggers(ROOT / "data" / "trigger_words.yml")
+    assert triggers.find(text, lang) == []
+    have_to = next(t for t in triggers.browser_data("es") if t["id"] == "have-to")
+    assert "tiene que ver con" in have_to["x"]  # the Trigger Word Swap gets them too
+
+
 GOOD = """\
 triggers:
   - id: cant
@@ -145,6 +160,18 @@ BAD_FILES: list[tuple[str, str, list[tuple[int, str]]]] = [
     ("a duplicate key", GOOD.replace('    es: ["no puedo"]\n',
                                      '    es: ["no puedo"]\n    es: ["no podemos"]\n'),
      [(5, "yaml-duplicate-key")]),
+    ("an exception that holds no phrase of its trigger", GOOD.replace(
+        '    es: ["no puedo"]\n', '    es: ["no puedo"]\n    except: {es: ["no sé"]}\n'),
+     [(5, "triggers-exception-unused")]),
+    ("an exception holding another trigger's phrase only", GOOD.replace(
+        '    es: ["no puedo"]\n', '    es: ["no puedo"]\n    except:\n      en: ["cannot wait"]\n'),
+     [(6, "triggers-exception-unused")]),
+    ("exceptions that are not a mapping", GOOD.replace(
+        '    es: ["no puedo"]\n', '    es: ["no puedo"]\n    except: ["no puedo creerlo"]\n'),
+     [(5, "triggers-type")]),
+    ("exceptions in an unknown language", GOOD.replace(
+        '    es: ["no puedo"]\n', '    es: ["no puedo"]\n    except: {fr: ["je ne peux"]}\n'),
+     [(5, "triggers-unknown-field")]),
 ]
 
 
@@ -168,3 +195,17 @@ def test_a_good_file_has_no_issues(tmp_path: Path) -> None:
     assert triggers.browser_data("es") == [{"id": "cant", "p": ["no puedo"],
                                             "w": "Cierra la puerta.",
                                             "a": ["Lo que sí puedo hacer es"]}]
+
+
+def test_exceptions_load_and_reach_the_browser(tmp_path: Path) -> None:
+    path = tmp_path / "trigger_words.yml"
+    path.write_text(GOOD.replace('    es: ["no puedo"]\n',
+                                 '    es: ["no puedo"]\n    except: {es: ["no puedo creerlo"]}\n'),
+                    encoding="utf-8")
+    triggers, issues = load_triggers(path)
+    assert issues == []
+    assert triggers.find("¡No puedo creerlo, qué buena noticia!", "es") == []
+    assert [m.text for m in triggers.find("No puedo creerlo y no puedo hacerlo.", "es")] == \
+        ["no puedo"]
+    assert triggers.browser_data("es")[0]["x"] == ["no puedo creerlo"]
+    assert "x" not in triggers.browser_data("en")[0]
