@@ -51,6 +51,17 @@ def staging_rel(lang: str, rel: str) -> str:
     return rel if lang == "en" else f"{lang}/{rel}"
 
 
+def url_of(rel: str) -> str:
+    """The URL path of a page with MkDocs' directory URLs (``use_directory_urls: true``).
+
+    >>> url_of("modules/composure.md"), url_of("workshop/index.md"), url_of("index.md")
+    ('modules/composure/', 'workshop/', '')
+    """
+    if rel == "index.md" or rel.endswith("/index.md"):
+        return rel[: -len("index.md")]
+    return rel[:-3] + "/"
+
+
 def assemble(course: Course, out: Path, generated: list[GeneratedPage] | None = None,
              bundles: dict[str, tuple[str, ...]] | None = None,
              core_prelude: str = "") -> list[str]:

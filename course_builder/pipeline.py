@@ -13,6 +13,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
+from course_builder import LANGS
 from course_builder.assemble import GeneratedPage, assemble
 from course_builder.checks.links import check_links
 from course_builder.checks.lints import check_lints
@@ -138,7 +139,7 @@ def section_titles(course: Course) -> dict[str, str]:
     return titles
 
 
-def site_fingerprint(course: Course, staging: Path) -> str:
+def site_fingerprint(course: Course) -> str:
     """A digest of what every page shows besides its own content: the navigation, the
     section and site names, every page's front matter (its title is in everyone's nav and
     footer), the theme overrides and mkdocs.yml. A preview re-renders only the pages whose
@@ -146,11 +147,12 @@ def site_fingerprint(course: Course, staging: Path) -> str:
     digest = hashlib.sha256()
     digest.update(repr((nav_for(course), sorted(section_titles(course).items()),
                         course.title, course.description)).encode("utf-8"))
-    for path in sorted(staging.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        end = text.find("\n---", 3) if text.startswith("---") else -1
-        digest.update(path.relative_to(staging).as_posix().encode("utf-8"))
-        digest.update(text[:end].encode("utf-8") if end > 0 else b"")
+    for lang in LANGS:  # what assemble.render_page puts in an authored page's front matter
+        for rel, page in sorted(course.pages.get(lang, {}).items()):
+            digest.update(repr((lang, rel, page.title, page.id)).encode("utf-8"))
+    for gen in course.generated:
+        end = gen.markdown.find("\n---", 3)
+        digest.update(repr((gen.lang, gen.rel, gen.markdown[:end])).encode("utf-8"))
     for extra in (course.root / "mkdocs.yml", *sorted((course.root / "overrides").rglob("*"))):
         if extra.is_file():
             digest.update(extra.as_posix().encode("utf-8") + extra.read_bytes())

@@ -21,6 +21,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from course_builder.assemble import url_of
 from course_builder.issues import format_issue
 from course_builder.pipeline import (
     STAGING,
@@ -138,10 +139,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             report(issues, buf, root, github=False)
             raise PluginError(f"the course has {len(errors)} content error(s):\n{buf.getvalue()}"
                               "Run `course-builder check` for details.")
+        staged: list[str] = []
         if self.preloaded is None:
-            prepare_site(course, staging)
+            staged = prepare_site(course, staging)
         if _dirty_preview:
-            self._prepare_dirty_rebuild(course, staging, config.site_dir)
+            self._prepare_dirty_rebuild(course, staging, staged, config.site_dir)
         config.docs_dir = str(staging)
         config.nav = nav_for(course)
         config.site_name = course.title.en
@@ -151,13 +153,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self._configure_i18n(config, course)
         return config
 
-    def _prepare_dirty_rebuild(self, course: Any, staging: Path, site_dir: str) -> None:
+    def _prepare_dirty_rebuild(self, course: Any, staging: Path, staged: list[str],
+                               site_dir: str) -> None:
         """A dirty rebuild renders only the pages whose staged file is newer than its HTML.
         When the navigation, a title or the theme changed, every page shows it: touch every
         staged page so that all of them are rendered again."""
         state = _PREVIEWS.setdefault(str(Path(site_dir).resolve()), _Preview())
-        fingerprint = site_fingerprint(course, staging)
-        pages = {p.relative_to(staging).as_posix() for p in staging.rglob("*.md")}
+        fingerprint = site_fingerprint(course)
+        pages = {rel for rel in staged if rel.endswith(".md")}
         if state.fingerprint and fingerprint != state.fingerprint:
             log.info("course: the navigation, a title or the theme changed: "
                      "rendering every page again")
@@ -259,10 +262,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 def html_path(staged_rel: str) -> str:
     """Where MkDocs writes a staged page with directory URLs ('modules/x.md' ->
     'modules/x/index.html', 'es/index.md' -> 'es/index.html')."""
-    stem = staged_rel.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem + ".html"
-    return stem + "/index.html"
+    return url_of(staged_rel) + "index.html"
 
 
 def _forget_search_entries(config: Any) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from course_builder.assemble import url_of
 from course_builder.model.course import Course
 from course_builder.model.scenario import INDUSTRY_LABELS, OUTCOME_LABELS, Scenario
 from course_builder.model.text import Text
@@ -48,17 +49,6 @@ class Section:
 
 
 # -- links -------------------------------------------------------------------------------------
-def url_of(rel: str) -> str:
-    """The URL path of a page with MkDocs' directory URLs (``use_directory_urls: true``).
-
-    >>> url_of("modules/composure.md"), url_of("workshop/index.md"), url_of("index.md")
-    ('modules/composure/', 'workshop/', '')
-    """
-    if rel == "index.md" or rel.endswith("/index.md"):
-        return rel[: -len("index.md")]
-    return rel[:-3] + "/"
-
-
 @lru_cache(maxsize=4096)  # the same few hundred links, from every guide and agenda page
 def relative_url(from_rel: str, to_rel: str, anchor: str = "") -> str:
     """A link from one page to another in the same language tree.

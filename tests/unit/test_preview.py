@@ -46,38 +46,38 @@ def test_merge_keeps_each_location_once() -> None:
     assert [d["location"] for d in merged] == ["m/", "m/#x"]
 
 
-def _staged(course_dir: Path) -> tuple[object, Path]:
+def _staged(course_dir: Path) -> object:
     course, issues = load_and_check(course_dir)
     assert not [i for i in issues if i.is_error]
     staging = course_dir / ".build" / "docs"
-    prepare_site(course, staging)  # type: ignore[arg-type]
-    return course, staging
+    prepare_site(course, staging)  # type: ignore[arg-type]  (sets course.generated)
+    return course
 
 
 def test_fingerprint_changes_with_a_title_not_with_a_body(mini_course: Path) -> None:
-    course, staging = _staged(mini_course)
-    first = site_fingerprint(course, staging)  # type: ignore[arg-type]
-    assert site_fingerprint(course, staging) == first  # type: ignore[arg-type]
+    course = _staged(mini_course)
+    first = site_fingerprint(course)  # type: ignore[arg-type]
+    assert site_fingerprint(course) == first  # type: ignore[arg-type]
 
     page = mini_course / "docs_es" / "modules" / "listening.md"
     page.write_text(page.read_text(encoding="utf-8").replace(
         "Escuchar va primero.", "Escuchar siempre va primero."), encoding="utf-8")
-    course, staging = _staged(mini_course)
-    assert site_fingerprint(course, staging) == first  # type: ignore[arg-type]
+    course = _staged(mini_course)
+    assert site_fingerprint(course) == first  # type: ignore[arg-type]
 
     page = mini_course / "docs" / "modules" / "listening.md"
     page.write_text(page.read_text(encoding="utf-8").replace(
         "title: Listening", "title: Listening first"), encoding="utf-8")
-    course, staging = _staged(mini_course)
-    assert site_fingerprint(course, staging) != first  # type: ignore[arg-type]
+    course = _staged(mini_course)
+    assert site_fingerprint(course) != first  # type: ignore[arg-type]
 
 
 def test_fingerprint_changes_with_the_theme_overrides(mini_course: Path) -> None:
-    course, staging = _staged(mini_course)
-    first = site_fingerprint(course, staging)  # type: ignore[arg-type]
+    course = _staged(mini_course)
+    first = site_fingerprint(course)  # type: ignore[arg-type]
     (mini_course / "overrides").mkdir(exist_ok=True)
     (mini_course / "overrides" / "main.html").write_text("{% extends 'base.html' %}\n")
-    assert site_fingerprint(course, staging) != first  # type: ignore[arg-type]
+    assert site_fingerprint(course) != first  # type: ignore[arg-type]
 
 
 def test_compiled_templates_are_reused_and_recompiled_when_changed() -> None:
@@ -120,3 +120,10 @@ def test_html_path_follows_directory_urls() -> None:
     assert html_path("es/index.md") == "es/index.html"
     assert html_path("es/workshop/index.md") == "es/workshop/index.html"
     assert html_path("es/glossary.md") == "es/glossary/index.html"
+
+
+def test_assemble_doctests() -> None:
+    import doctest
+
+    from course_builder import assemble
+    assert doctest.testmod(assemble).failed == 0
