@@ -79,3 +79,28 @@ def test_rewrites_only_ids_directives_and_module_links() -> None:
     quiz = "id: words\nmodule: words\nquestions:\n  - id: words\n    module: x\n"
     assert synth.rewrite_yaml(quiz, widgets, modules) == (
         "id: words-c3\nmodule: words-c3\nquestions:\n  - id: words\n    module: x\n")
+
+
+def _run() -> ModuleType:
+    sys.modules.setdefault("synth", _synth())  # run.py imports it by name, beside itself
+    spec = importlib.util.spec_from_file_location("cb_bench_run", ROOT / "benchmarks/run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_strict_bench_fails_on_a_missed_target(tmp_path: Path) -> None:
+    """`benchmarks/run.py --strict` turns the comparison with the targets into an exit code:
+    the published results pass, and the same results with one measure over its target fail."""
+    import json
+    run = _run()
+    latest = ROOT / "benchmarks" / "results" / "latest.json"
+    assert run.main(["--render", str(latest), "--no-write", "--strict"]) == 0
+    data = json.loads(latest.read_text(encoding="utf-8"))
+    data["preview"]["latency_s"]["median"] = 2.5  # over the 2 s target
+    slow = tmp_path / "slow.json"
+    slow.write_text(json.dumps(data), encoding="utf-8")
+    assert run.main(["--render", str(slow), "--no-write", "--strict"]) == 2
+    assert run.main(["--render", str(slow), "--no-write"]) == 0
