@@ -21,7 +21,8 @@ def page_of(location: str) -> str:
 
 
 def unique(docs: list[dict]) -> list[dict]:
-    """Each location once (static-i18n indexes the English pages twice in dirty builds)."""
+    """Each location once. In a dirty build Material's search carries the English entries
+    into the Spanish build's index, so static-i18n's merged index lists them twice."""
     seen: set[str] = set()
     kept = []
     for doc in docs:
@@ -53,8 +54,6 @@ def merge_rebuilt(previous: list[dict], rebuilt: list[dict], pages: set[str]) ->
 def read_merged(site: Path) -> dict | None:
     path = site / INDEX
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
-
-
 
 
 def split_search_index(site: Path, other_langs: tuple[str, ...] = ("es",),
