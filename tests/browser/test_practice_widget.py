@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from axe_check import assert_axe_clean
 from playwright.sync_api import Page, expect
 
 from course_builder.load.quizzes import load_quiz
@@ -34,7 +34,6 @@ ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "course_builder" / "assets"
 FIXTURES = ROOT / "tests" / "fixtures" / "practice"
 UNIT = ROOT / "tests" / "unit"
-AXE_FILE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 SWAP_KEY, REFRESHER_KEY, KPI_KEY = "cb1:swap:trigger-word-swap", "cb1:refresher:monthly", \
     "cb1:kpi:worksheet"
 
@@ -155,12 +154,6 @@ def choose_option(page: Page, selector: str, value: str) -> None:
 def stored(page: Page, key: str) -> Any:
     raw = page.evaluate(f"() => localStorage.getItem('{key}')")
     return json.loads(raw) if raw else None
-
-
-def assert_axe_clean(page: Page) -> None:
-    axe = Axe.from_file(str(AXE_FILE)) if AXE_FILE.is_file() else Axe()
-    results = axe.run(page)
-    assert results.violations_count == 0, results.generate_snapshot()
 
 
 # -- the shared case tables ------------------------------------------------------------------

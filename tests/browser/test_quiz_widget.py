@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from axe_check import assert_axe_clean
 from playwright.sync_api import Browser, Page, expect
 
 from course_builder.load.quizzes import load_quiz
@@ -133,11 +133,6 @@ def press_button(page: Page, action: str) -> None:
 
 def stored(page: Page) -> dict[str, Any]:
     return json.loads(page.evaluate(f"() => localStorage.getItem('{KEY}')"))
-
-
-def assert_axe_clean(page: Page) -> None:
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_snapshot()
 
 
 RIGHT_ORDER = ["safety", "tension", "trust", "follow-up"]

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from axe_check import assert_axe_clean
 from playwright.sync_api import Browser, Page, expect
 
 from course_builder.load.scenarios import load_scenario
@@ -59,11 +59,6 @@ def open_widget(tmp_path: Path, serve_dir: Callable[..., str], page: Page
     return open_
 
 
-def assert_no_axe_violations(page: Page) -> None:
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
-
-
 def tab_to(page: Page, text: str) -> None:
     """Press Tab until the focused element's text contains ``text`` (keyboard only)."""
     for _ in range(MAX_TABS):
@@ -107,7 +102,7 @@ def test_best_path_in_english(open_widget: Callable[[str], Page]) -> None:
     page = open_widget("en")
     assert meter(page) == ("Tension 7 of 10: angry", "Tension 7 of 10: angry")
     expect(page.locator(f"{ROOT_SEL} .cb-sc-transcript")).to_be_hidden()
-    assert_no_axe_violations(page)
+    assert_axe_clean(page)
     for reply, then, meter_text, change in BEST_EN:
         choose(page, reply)
         assert then in focused_text(page)
@@ -125,7 +120,7 @@ def test_best_path_in_english(open_widget: Callable[[str], Page]) -> None:
         "ending": "resolved", "outcome": "resolved", "path": [0, 0, 0, 0], "best": True,
         "completed": True}
     assert page.evaluate("window.cbEvents")[-1]["id"] == "double-charge"
-    assert_no_axe_violations(page)
+    assert_axe_clean(page)
 
     page.reload()
     end = page.locator(f"{ROOT_SEL} .cb-sc-end")
@@ -133,7 +128,7 @@ def test_best_path_in_english(open_widget: Callable[[str], Page]) -> None:
     expect(page.locator(f"{ROOT_SEL} .cb-sc-choices")).to_be_hidden()
     assert meter(page)[0] == "Tension 0 of 10: calm"
     assert page.evaluate("window.cbEvents") == []  # restoring is not new progress
-    assert_no_axe_violations(page)
+    assert_axe_clean(page)
     choose(page, "Play again")
     assert "You took my money twice!" in focused_text(page)
     assert meter(page)[0] == "Tension 7 of 10: angry"
@@ -160,12 +155,12 @@ def test_escalated_ending_in_spanish(open_widget: Callable[[str], Page]) -> None
     record = saved(page)
     assert (record["ending"], record["outcome"], record["path"], record["best"]) == (
         "escalated", "escalated", [2, 1], False)
-    assert_no_axe_violations(page)
+    assert_axe_clean(page)
     page.reload()
     expect(page.locator(f"{ROOT_SEL} .cb-sc-end")).to_contain_text(
         "Tu último resultado: Transferido y todavía enojado")
     expect(page.locator(f"{ROOT_SEL} .cb-sc-restart")).to_have_text("Jugar de nuevo")
-    assert_no_axe_violations(page)
+    assert_axe_clean(page)
 
 
 def test_corrupt_saved_path_starts_fresh(open_widget: Callable[[str], Page]) -> None:
@@ -213,7 +208,7 @@ def test_cards_print_one_letter_page_each(page: Page, tmp_path: Path, lang: str,
     assert scenario is not None
     harness(tmp_path, lang, render_cards(scenario, lang))
     page.goto(serve_dir(tmp_path) + "index.html")
-    assert_no_axe_violations(page)
+    assert_axe_clean(page)
     pdf = tmp_path / "cards.pdf"
     page.pdf(path=str(pdf), format="Letter", margin={"top": "0.6in", "bottom": "0.6in",
                                                      "left": "0.6in", "right": "0.6in"})

@@ -9,7 +9,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from axe_check import assert_axe_clean
 from playwright.sync_api import Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,8 +81,7 @@ def test_handouts_start_on_a_new_sheet(page: Page, workshop_site: Path,
 def test_workshop_pages_pass_axe(page: Page, workshop_site: Path, serve_dir,  # type: ignore[no-untyped-def]
                                  path: str) -> None:
     page.goto(serve_dir(workshop_site) + path)
-    result = Axe().run(page)
-    assert result.violations_count == 0, result.generate_report()
+    assert_axe_clean(page)
 
 
 @pytest.mark.parametrize(("path", "group"), [("workshop/", "8-hour workshop"),
